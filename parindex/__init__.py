@@ -1,0 +1,1 @@
+"""parindex: the Public Administration Reform Index (Chỉ số CCHC) and SIPAS platform."""

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+urlpatterns = [
+    path("", TemplateView.as_view(template_name="base.html"), name="home"),
+    path("", include("parindex.accounts.urls")),
+    path("units/", include("parindex.orgs.urls")),
+    path("criteria/", include("parindex.frameworks.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
