@@ -1,0 +1,109 @@
+"""The one door for permissions: every check and every scoped queryset lives here.
+
+Scope rules (domain.md §6):
+- organiser, council, viewer, appraiser, department owner: their membership unit and its subtree
+  (the jurisdiction they work for);
+- reporter, head: their own unit only.
+
+Views never filter by hand: they ask this module for the object (or a refusal) and for the
+querysets of list pages. A refusal for something outside the user's scope is a 404 (do not
+leak that it exists); inside the scope but without the right role it is a 403.
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from parindex.orgs.models import Department, Membership, Role, Unit
+
+# Roles whose scope is the membership unit and everything below it.
+SUBTREE_ROLES = frozenset(
+    {Role.ORGANISER, Role.COUNCIL, Role.VIEWER, Role.APPRAISER, Role.DEPARTMENT_OWNER}
+)
+# Roles whose scope is the membership unit alone.
+OWN_UNIT_ROLES = frozenset({Role.REPORTER, Role.HEAD})
+ALL_ROLES = SUBTREE_ROLES | OWN_UNIT_ROLES
+
+_CACHE_ATTR = "_parindex_memberships"
+
+
+def memberships(user) -> list[Membership]:
+    """The user's memberships with their units, loaded once per user object (per request)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("unit", "department"))
+        setattr(user, _CACHE_ATTR, cached)
+    return cached
+
+
+def forget_memberships(user) -> None:
+    """Drop the per-object cache after memberships change (tests, imports)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def _covers(membership: Membership, unit: Unit) -> bool:
+    if membership.role in OWN_UNIT_ROLES:
+        return membership.unit_id == unit.pk
+    return unit.path.startswith(membership.unit.path)
+
+
+def has_role(user, unit: Unit, roles: Iterable[str]) -> bool:
+    """True when the user holds one of `roles` with a scope that covers `unit`."""
+    if getattr(user, "is_superuser", False):
+        return True
+    wanted = set(roles)
+    return any(m.role in wanted and _covers(m, unit) for m in memberships(user))
+
+
+def units_with_role(user, roles: Iterable[str]) -> QuerySet[Unit]:
+    """All units covered by the user's memberships in `roles` (subtree or own unit)."""
+    if getattr(user, "is_superuser", False):
+        return Unit.objects.all()
+    wanted = set(roles)
+    condition = Q(pk__in=[])
+    for m in memberships(user):
+        if m.role not in wanted:
+            continue
+        if m.role in OWN_UNIT_ROLES:
+            condition |= Q(pk=m.unit_id)
+        else:
+            condition |= Q(path__startswith=m.unit.path)
+    return Unit.objects.filter(condition)
+
+
+def visible_units(user) -> QuerySet[Unit]:
+    """Units the user may see at all (in any role)."""
+    return units_with_role(user, ALL_ROLES)
+
+
+def organised_units(user) -> QuerySet[Unit]:
+    """Units the user administers as organiser."""
+    return units_with_role(user, {Role.ORGANISER})
+
+
+def visible_departments(user) -> QuerySet[Department]:
+    return Department.objects.filter(jurisdiction__in=visible_units(user))
+
+
+def get_unit(user, pk: int, roles: Iterable[str] = ALL_ROLES) -> Unit:
+    """The unit, or 404 when outside the user's sight, or 403 when seen but not in `roles`."""
+    try:
+        unit = Unit.objects.select_related("parent").get(pk=pk)
+    except Unit.DoesNotExist:
+        raise Http404 from None
+    if not has_role(user, unit, ALL_ROLES):
+        raise Http404
+    if not has_role(user, unit, roles):
+        raise PermissionDenied
+    return unit
+
+
+def is_organiser_anywhere(user) -> bool:
+    return getattr(user, "is_superuser", False) or any(
+        m.role == Role.ORGANISER for m in memberships(user)
+    )
