@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "parindex.orgs",
     "parindex.audit",
     "parindex.frameworks",
+    "parindex.evidence",
 ]
 
 MIDDLEWARE = [
