@@ -44,9 +44,9 @@ bench: install
 	$(BIN)/python -m bench
 
 messages: install
-	cd parindex && ../$(BIN)/python ../manage.py makemessages -l vi -l en --no-obsolete --ignore 'tests/*'
-	$(BIN)/python manage.py makemessages -l vi -l en --no-obsolete -i '.venv/*' -i 'parindex/*' -i 'bench/*'
-	$(BIN)/python manage.py compilemessages --ignore .venv
+	$(BIN)/python manage.py makemessages -l vi -l en --no-obsolete --no-location \
+	  -i '.venv/*' -i 'bench/*' -i '*/tests/*' -i conftest.py
+	$(BIN)/python manage.py compilemessages -i .venv
 
 format: install
 	$(BIN)/ruff format .
