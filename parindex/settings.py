@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "parindex.audit",
     "parindex.frameworks",
     "parindex.evidence",
+    "parindex.assessments",
 ]
 
 MIDDLEWARE = [
