@@ -98,6 +98,11 @@ def parse_decimal(text: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def extension_keys(mapping: dict) -> dict:
+    """The "x_…" keys of a document or node: extensions the engine ignores and we keep."""
+    return {k: v for k, v in mapping.items() if isinstance(k, str) and k.startswith("x_")}
+
+
 def _ordered(mapping: dict, preferred: tuple[str, ...]) -> dict:
     known = [k for k in preferred if k in mapping]
     rest = sorted((k for k in mapping if k not in preferred), key=str)

@@ -15,6 +15,7 @@ class Problem:
     row: int | None = None  # 1-based spreadsheet row or YAML line
     column: str = ""  # spreadsheet column letter (or YAML column number) and header
     kind: str = ""  # machine-readable kind, e.g. the engine's Issue.kind
+    path: str = ""  # field inside the node, e.g. "rule.bands[2].min"
 
     def location(self) -> str:
         parts = []
@@ -26,9 +27,13 @@ class Problem:
             parts.append(f"node {self.code}")
         return ", ".join(parts)
 
+    def text(self) -> str:
+        """The message with the field it is about, without the location."""
+        return f"{self.path}: {self.message}" if self.path else self.message
+
     def __str__(self) -> str:
         where = self.location()
-        return f"{where}: {self.message}" if where else self.message
+        return f"{where}: {self.text()}" if where else self.text()
 
 
 class DocumentFormatError(Exception):

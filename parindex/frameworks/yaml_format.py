@@ -112,6 +112,18 @@ def dump_yaml(doc: dict) -> str:
     )
 
 
+def dump_yaml_block(value: Any) -> str:
+    """Block YAML of a value as given (a rule config in a form's text area)."""
+    return yaml.dump(
+        value,
+        Dumper=CanonicalDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+
+
 def dump_yaml_flow(value: Any) -> str:
     """One-line YAML of a value (a rule config in a spreadsheet cell)."""
     text = yaml.dump(

@@ -107,3 +107,66 @@ def is_organiser_anywhere(user) -> bool:
     return getattr(user, "is_superuser", False) or any(
         m.role == Role.ORGANISER for m in memberships(user)
     )
+
+
+# --- criteria sets ---
+# Criteria sets are owned by a jurisdiction (the province or a district). Organisers of it (or
+# of an ancestor) manage them; organisers and council read drafts; a published set is read by
+# everyone whose scope includes the jurisdiction and by members of units below it, who are
+# the ones assessed on it. The frameworks app imports orgs, so its models are imported late.
+
+FRAMEWORK_MANAGER_ROLES = frozenset({Role.ORGANISER})
+FRAMEWORK_DRAFT_ROLES = frozenset({Role.ORGANISER, Role.COUNCIL})
+
+
+def _membership_ancestor_ids(user) -> set[int]:
+    ids: set[int] = set()
+    for m in memberships(user):
+        ids.update(int(part) for part in m.unit.path.strip("/").split("/") if part)
+    return ids
+
+
+def framework_reader_units(user) -> QuerySet[Unit]:
+    """Jurisdictions whose published criteria sets the user may read."""
+    if getattr(user, "is_superuser", False):
+        return Unit.objects.all()
+    return visible_units(user) | Unit.objects.filter(pk__in=_membership_ancestor_ids(user))
+
+
+def may_manage_frameworks(user, jurisdiction: Unit) -> bool:
+    return has_role(user, jurisdiction, FRAMEWORK_MANAGER_ROLES)
+
+
+def may_read_framework(user, version) -> bool:
+    jurisdiction = version.jurisdiction
+    if version.status != "published":
+        return has_role(user, jurisdiction, FRAMEWORK_DRAFT_ROLES)
+    return has_role(user, jurisdiction, ALL_ROLES) or (
+        jurisdiction.pk in _membership_ancestor_ids(user)
+    )
+
+
+def framework_versions_for(user) -> QuerySet:
+    """The criteria-set versions the user may see: published ones they read, drafts they work on."""
+    from parindex.frameworks.models import FrameworkVersion, Status
+
+    published = Q(status=Status.PUBLISHED, jurisdiction__in=framework_reader_units(user))
+    drafts = Q(status=Status.DRAFT, jurisdiction__in=units_with_role(user, FRAMEWORK_DRAFT_ROLES))
+    return FrameworkVersion.objects.filter(published | drafts)
+
+
+def get_framework_version(user, pk: int, *, manage: bool = False):
+    """A version the user may read (else 404); with `manage`, 403 unless they manage it."""
+    from parindex.frameworks.models import FrameworkVersion
+
+    version = FrameworkVersion.objects.select_related("jurisdiction").filter(pk=pk).first()
+    if version is None or not may_read_framework(user, version):
+        raise Http404
+    if manage and not may_manage_frameworks(user, version.jurisdiction):
+        raise PermissionDenied
+    return version
+
+
+def framework_jurisdictions(user) -> QuerySet[Unit]:
+    """Units the user may create criteria sets for: provinces and districts they organise."""
+    return organised_units(user).filter(kind__in=["province", "district"])
