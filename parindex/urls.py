@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import TemplateView
+
+from parindex.accounts.views import home
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="base.html"), name="home"),
+    path("", home, name="home"),
     path("", include("parindex.accounts.urls")),
     path("units/", include("parindex.orgs.urls")),
     path("criteria/", include("parindex.frameworks.urls")),

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from parindex.textnorm import fold, nfc
@@ -26,3 +27,23 @@ class User(AbstractUser):
         self.full_name = nfc(self.full_name)
         self.search_text = fold(f"{self.username} {self.full_name} {self.email}")
         super().save(*args, **kwargs)
+
+
+class LoginAttempt(models.Model):
+    """A failed login, kept in the database so every worker and node counts the same failures.
+
+    `username` is stored folded (lower-case, accent-free) so "Admin" and "admin" count as one
+    account. A successful login deletes that account's rows; old rows are pruned as they age.
+    """
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed login")
+        verbose_name_plural = _("failed logins")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.username} from {self.ip} at {self.at:%Y-%m-%d %H:%M:%S}"
