@@ -30,6 +30,12 @@ from parindex.orgs.tests.factories import (
 )
 
 
+def pytest_configure(config) -> None:
+    # Tests run with DEBUG off, so WhiteNoise looks for STATIC_ROOT, which only exists after
+    # collectstatic; static files are served from the finders instead (WHITENOISE_USE_FINDERS).
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # The real hasher costs ~0.3 s per user; tests create dozens.

@@ -12,6 +12,7 @@ leak that it exists); inside the scope but without the right role it is a 403.
 
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -107,6 +108,57 @@ def is_organiser_anywhere(user) -> bool:
     return getattr(user, "is_superuser", False) or any(
         m.role == Role.ORGANISER for m in memberships(user)
     )
+
+
+def require_organiser(user) -> None:
+    """403 unless the user organises somewhere (the user-management pages)."""
+    if not is_organiser_anywhere(user):
+        raise PermissionDenied
+
+
+def managed_users(user) -> QuerySet:
+    """Users holding at least one role in a unit the user organises."""
+    users = get_user_model().objects.all()
+    if getattr(user, "is_superuser", False):
+        return users
+    in_scope = Membership.objects.filter(unit__in=organised_units(user)).values("user_id")
+    return users.filter(pk__in=in_scope)
+
+
+def get_managed_user(user, pk: int):
+    """The user, 403 for non-organisers, 404 when they have no role in the user's scope."""
+    require_organiser(user)
+    try:
+        return managed_users(user).get(pk=pk)
+    except get_user_model().DoesNotExist:
+        raise Http404 from None
+
+
+def may_edit_profile(user, target) -> bool:
+    """Name, e-mail, active flag: only when every role of `target` lies in the user's
+    organised scope and `target` is not staff. Otherwise an organiser could take over a wider
+    account by changing its e-mail and resetting the password."""
+    if getattr(user, "is_superuser", False):
+        return True
+    if target.is_staff or target.is_superuser:
+        return False
+    return all(has_role(user, m.unit, {Role.ORGANISER}) for m in memberships(target))
+
+
+def get_managed_membership(user, pk: int) -> Membership:
+    """A membership in a unit the user organises, or 403 (not an organiser) / 404."""
+    require_organiser(user)
+    membership = (
+        Membership.objects.select_related("unit", "user", "department").filter(pk=pk).first()
+    )
+    if membership is None or not has_role(user, membership.unit, {Role.ORGANISER}):
+        raise Http404
+    return membership
+
+
+def may_see_members(user, unit: Unit) -> bool:
+    """Who holds which role in a unit is for its organisers only."""
+    return has_role(user, unit, {Role.ORGANISER})
 
 
 # --- criteria sets ---

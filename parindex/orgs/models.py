@@ -65,6 +65,7 @@ class Unit(models.Model):
                 | models.Q(valid_from__isnull=True)
                 | models.Q(valid_to__gte=models.F("valid_from")),
                 name="unit_valid_range",
+                violation_error_message=_("The end of validity is before its start."),
             )
         ]
 
@@ -111,7 +112,7 @@ class UnitPredecessor(models.Model):
         max_digits=7,
         decimal_places=4,
         default=Decimal("1"),
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[MinValueValidator(Decimal("0.0001"))],
     )
     effective_on = models.DateField(_("effective on"), null=True, blank=True)
 
@@ -122,6 +123,11 @@ class UnitPredecessor(models.Model):
             models.UniqueConstraint(fields=["unit", "predecessor"], name="unique_lineage"),
             models.CheckConstraint(
                 condition=~models.Q(unit=models.F("predecessor")), name="lineage_not_self"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weight__gt=0),
+                name="lineage_weight_positive",
+                violation_error_message=_("A lineage weight must be greater than 0."),
             ),
         ]
 
@@ -184,7 +190,13 @@ class Membership(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "unit", "role", "department"], name="unique_membership"
-            )
+            ),
+            # NULLs are distinct in a unique index, so the no-department case needs its own.
+            models.UniqueConstraint(
+                fields=["user", "unit", "role"],
+                condition=models.Q(department__isnull=True),
+                name="unique_membership_without_department",
+            ),
         ]
 
     def __str__(self) -> str:
