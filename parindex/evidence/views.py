@@ -48,8 +48,9 @@ def library(request: HttpRequest, unit_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = access.get_unit(request.user, unit_id, queries.EDIT_ROLES)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = UploadForm(request.POST, request.FILES) if posted else UploadForm()
+    if posted and form.is_valid():
         uploaded = form.cleaned_data["file"]
         try:
             result = services.upload_evidence(
@@ -97,8 +98,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     document = queries.get_document(request.user, pk, queries.EDIT_ROLES)
-    form = EditMetadataForm.for_document(document, request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = EditMetadataForm.for_document(document, request.POST if posted else None)
+    if posted and form.is_valid():
         try:
             changes = services.edit_metadata(
                 actor=request.user,
