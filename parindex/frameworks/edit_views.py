@@ -16,11 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parindex.frameworks import node_editing, services
-from parindex.frameworks.documents import to_document
 from parindex.frameworks.forms import ImportForm, NodeForm, VersionForm
 from parindex.frameworks.models import FrameworkNode, FrameworkVersion, FrozenVersionError
 from parindex.frameworks.problems import DocumentFormatError
-from parindex.frameworks.validation import validate_document
+from parindex.frameworks.validation import validate_version
 from parindex.frameworks.xlsx_format import read_xlsx
 from parindex.frameworks.yaml_format import load_yaml
 from parindex.orgs.access import framework_jurisdictions, get_framework_version
@@ -132,7 +131,7 @@ def version_publish(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Published. This version can no longer change."))
             return redirect("frameworks:detail", pk=version.pk)
     else:
-        problems, _departments = validate_document(to_document(version), version.jurisdiction)
+        problems = validate_version(version, list(version.nodes.select_related("department")))
     context = {"version": version, "problems": problems}
     return render(request, "frameworks/publish.html", context, status=400 if problems else 200)
 
@@ -156,7 +155,12 @@ def version_copy(request: HttpRequest, pk: int) -> HttpResponse:
 def version_delete(request: HttpRequest, pk: int) -> HttpResponse:
     version = _draft(request, pk)
     if request.method == "POST":
-        services.delete_draft(request.user, version)
+        try:
+            services.delete_draft(request.user, version)
+        except services.RefusedError as exc:
+            for problem in exc.problems:
+                messages.error(request, problem.text())
+            return redirect("frameworks:detail", pk=version.pk)
         messages.success(request, _("Draft %(code)s deleted.") % {"code": version.code})
         return redirect("frameworks:list")
     return render(request, "frameworks/confirm_delete.html", {"version": version})

@@ -7,6 +7,7 @@ models themselves; these functions refuse earlier with a clear message.
 import re
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,12 +15,11 @@ from parindex.audit.services import log_action
 from parindex.frameworks.documents import (
     document_from_nodes,
     from_document,
-    to_document,
     version_fields,
 )
 from parindex.frameworks.models import FrameworkVersion, FrozenVersionError, Status
 from parindex.frameworks.problems import Problem
-from parindex.frameworks.validation import validate_document
+from parindex.frameworks.validation import validate_document, validate_version
 from parindex.orgs.models import Department, Unit
 
 
@@ -83,6 +83,8 @@ def create_draft(actor, jurisdiction: Unit, **fields) -> FrameworkVersion:
 @transaction.atomic
 def update_header(actor, version: FrameworkVersion, **fields) -> FrameworkVersion:
     """Change a draft's header fields; the audit entry records old and new values."""
+    # Compare with the stored row: a ModelForm has already written its values on `version`.
+    version = FrameworkVersion.objects.select_for_update().get(pk=version.pk)
     _refuse_if_published(version)
     changed = {}
     for name, value in fields.items():
@@ -105,9 +107,9 @@ def publish(actor, version: FrameworkVersion) -> FrameworkVersion:
     """Freeze a valid draft for ever; RefusedError lists the validation problems."""
     version = FrameworkVersion.objects.select_for_update().get(pk=version.pk)
     _refuse_if_published(version)
-    doc = to_document(version)
-    problems, _departments = validate_document(doc, version.jurisdiction)
-    if not doc["nodes"]:
+    nodes = list(version.nodes.select_related("department"))
+    problems = validate_version(version, nodes)
+    if not nodes:
         problems.insert(0, Problem(_("The set has no criteria."), kind="set.empty"))
     if problems:
         raise RefusedError(problems)
@@ -151,4 +153,10 @@ def copy_to_next_year(actor, version: FrameworkVersion) -> FrameworkVersion:
 def delete_draft(actor, version: FrameworkVersion) -> None:
     _refuse_if_published(version)
     log_action(actor, "framework.deleted", version, unit=version.jurisdiction)
-    version.delete()
+    try:
+        with transaction.atomic():
+            version.delete()
+    except ProtectedError as exc:
+        message = _("Criteria set %(code)s is in use (%(count)s) and cannot be deleted.")
+        count = len(exc.protected_objects)
+        raise RefusedError([Problem(message % {"code": version.code, "count": count})]) from exc

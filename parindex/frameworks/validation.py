@@ -8,7 +8,8 @@ exist for the jurisdiction, numbers must fit the columns they are stored in.
 from decimal import Decimal
 
 from parindex.frameworks.canonical import parse_decimal, walk_nodes
-from parindex.frameworks.documents import resolve_departments
+from parindex.frameworks.documents import document_from_nodes, resolve_departments
+from parindex.frameworks.models import FrameworkNode, FrameworkVersion
 from parindex.frameworks.problems import Problem
 from parindex.orgs.models import Department, Unit
 from parindex.scoring import validate_framework
@@ -92,3 +93,10 @@ def validate_document(
     departments = resolve_departments(jurisdiction, codes) | (known or {})
     problems = engine_problems(doc, rows) + database_problems(doc, departments, rows)
     return problems, departments
+
+
+def validate_version(version: FrameworkVersion, nodes: list[FrameworkNode]) -> list[Problem]:
+    """Every problem of a stored version; its nodes' departments are already resolved."""
+    known = {n.department.code: n.department for n in nodes if n.department_id}
+    doc = document_from_nodes(version, nodes)
+    return validate_document(doc, version.jurisdiction, known=known)[0]

@@ -7,11 +7,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from parindex.frameworks.diff import diff_documents
-from parindex.frameworks.documents import document_from_nodes, to_document
+from parindex.frameworks.documents import to_document
 from parindex.frameworks.forms import DiffForm, FilterForm
 from parindex.frameworks.models import FrameworkVersion
 from parindex.frameworks.tree import build_tree, totals
-from parindex.frameworks.validation import validate_document
+from parindex.frameworks.validation import validate_version
 from parindex.frameworks.xlsx_format import write_xlsx
 from parindex.frameworks.yaml_format import dump_yaml
 from parindex.orgs.access import (
@@ -67,9 +67,7 @@ def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not version.is_published and has_role(
         request.user, version.jurisdiction, FRAMEWORK_DRAFT_ROLES
     ):
-        problems, _departments = validate_document(
-            document_from_nodes(version, nodes), version.jurisdiction
-        )
+        problems = validate_version(version, nodes)
     context = {
         "version": version,
         "roots": roots,

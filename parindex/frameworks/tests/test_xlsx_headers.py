@@ -35,7 +35,15 @@ def test_unaccented_vietnamese_headers_and_office_habits_are_read():
         ],
         [
             ["1.", "Lĩnh vực", "1,5", None, None, None, None],
-            ["1.1", "Tiêu chí", 1.5, "proportional", "{floor: 80.5, target: '100'}", "x", "loại trừ"],
+            [
+                "1.1",
+                "Tiêu chí",
+                1.5,
+                "proportional",
+                "{floor: 80.5, target: '100'}",
+                "x",
+                "loại trừ",
+            ],
             [None, "Tổng cộng", "=SUM(C11:C12)", None, None, None, None],
         ],
     )
