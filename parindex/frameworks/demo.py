@@ -1,10 +1,15 @@
-"""Demo criteria sets: every YAML file in parindex/frameworks/demo/, imported and published."""
+"""Demo criteria sets: every framework YAML file in parindex/frameworks/demo/, published.
+
+The folder also holds demo inputs (per-unit answers); only files whose `format` is the
+framework format are criteria sets.
+"""
 
 from pathlib import Path
 
 from django.db import transaction
 
 from parindex.frameworks import services
+from parindex.frameworks.canonical import FORMAT
 from parindex.frameworks.models import FrameworkVersion
 from parindex.frameworks.yaml_format import load_yaml
 from parindex.orgs.models import Department, Unit
@@ -24,6 +29,8 @@ def load_demo_frameworks(
     created = []
     for path in sorted(directory.glob("*.yaml")):
         doc = load_yaml(path.read_bytes())
+        if doc.get("format") != FORMAT:
+            continue
         if FrameworkVersion.objects.filter(jurisdiction=jurisdiction, code=doc.get("code")):
             continue
         version = services.import_document(
