@@ -22,6 +22,6 @@ def test_import_command_fails_listing_the_problems(tmp_path, district, departmen
     find_node(doc, "1.1")["department"] = "ZZ"
     source = tmp_path / "set.yaml"
     source.write_text(dump_yaml(doc), encoding="utf-8")
-    with pytest.raises(CommandError, match="node 1.1.*ZZ"):
+    with pytest.raises(CommandError, match=r"node 1\.1.*ZZ"):
         call_command("import_framework", str(source), jurisdiction=district.code)
     assert not FrameworkVersion.objects.exists()
