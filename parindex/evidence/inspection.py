@@ -37,7 +37,8 @@ _SIGNATURES = (
     (b"GIF89a", filetypes.GIF),
 )
 _ZIP_SIGNATURE = b"PK\x03\x04"
-_OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls/.ppt
+# Legacy .doc/.xls/.ppt, and also encrypted .docx/.xlsx (Office wraps those in OLE2).
+_OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass
@@ -97,8 +98,9 @@ def detect_type(file: BinaryIO, size: int) -> str:
     if head.startswith(_OLE2_SIGNATURE):
         raise UploadRefused(
             _(
-                "Old Word/Excel files (.doc, .xls) are not accepted. "
-                "Save the file as .docx, .xlsx or PDF and upload it again."
+                "Old Word/Excel files (.doc, .xls) and password-protected Office files are "
+                "not accepted. Save the file as .docx, .xlsx or PDF without a password and "
+                "upload it again."
             )
         )
     raise UploadRefused(_not_allowed_message())
