@@ -176,14 +176,30 @@ def cell_text(value: Any) -> str:
     return unguard_formula(nfc(str(value)))
 
 
+HEADER_SEARCH_ROWS = 20  # title lines offices put above a table's header
+
+
+def _find_header(rows: list[list[Any]], by_header: dict[str, Column]) -> tuple[int, list[str]]:
+    """The header row: the first naming two known columns (titles above it are skipped),
+    else the first non-empty row. Returns its index in `rows` and its texts."""
+    first_filled = None
+    for index, values in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        texts = [cell_text(v) for v in values]
+        known = {by_header[k].key for k in map(header_key, texts) if k in by_header}
+        if len(known) >= min(2, len(set(by_header.values()))):
+            return index, texts
+        if first_filled is None and any(texts):
+            first_filled = (index, texts)
+    return first_filled or (0, [])
+
+
 def _build_table(raw_rows: Iterable[list[Any]], columns: Sequence[Column]) -> Table:
     by_header = {header_key(h): c for c in columns for h in (*c.headers, c.key)}
     table = Table(columns={c.key: c for c in columns}, positions={}, headers={})
-    rows = iter(enumerate(raw_rows, start=1))
-    header_number, header = next(
-        ((n, [cell_text(v) for v in r]) for n, r in rows if any(cell_text(v) for v in r)),
-        (1, []),
-    )
+    all_rows = list(raw_rows)
+    header_index, header = _find_header(all_rows, by_header)
+    header_number = header_index + 1
+    rows = enumerate(all_rows[header_index + 1 :], start=header_number + 1)
     for position, text in enumerate(header, start=1):
         column = by_header.get(header_key(text))
         if column is None:

@@ -277,6 +277,9 @@ class UnitImport:
 
     def run(self) -> ImportResult:
         result = ImportResult(self.filename, ignored_headers=self.table.ignored_headers)
+        if self.table.problems:  # header problems: row-by-row messages would only be noise
+            result.problems = list(self.table.problems)
+            return result
         self.read_rows()
         self.load_stored()
         self.check_rows()

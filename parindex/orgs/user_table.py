@@ -257,6 +257,9 @@ class UserImport:
 
     def run(self) -> ImportResult:
         result = ImportResult(self.filename, ignored_headers=self.table.ignored_headers)
+        if self.table.problems:  # header problems: row-by-row messages would only be noise
+            result.problems = list(self.table.problems)
+            return result
         self.read_rows()
         self.resolve_units()
         stored = self.check_duplicates_and_existing()
