@@ -1,6 +1,9 @@
 """Forms for evidence metadata and uploads. They validate fields; the services do the work."""
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from parindex.evidence.filetypes import accepted_extensions
@@ -55,10 +58,16 @@ class UploadForm(MetadataForm):
         label=_("File"),
         allow_empty_file=True,
         widget=forms.FileInput(attrs={"accept": ",".join(accepted_extensions())}),
-        help_text=_("PDF, PNG, JPEG, GIF, WebP, Word (.docx) or Excel (.xlsx)."),
     )
 
     field_order = ["file", "number", "issued_on", "issuing_body", "title", "notes"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Read per form, not at import, so the limit follows the settings in force.
+        self.fields["file"].help_text = gettext(
+            "PDF, PNG, JPEG, GIF, WebP, Word (.docx) or Excel (.xlsx); at most %(limit)s."
+        ) % {"limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
 
 
 class EditMetadataForm(MetadataForm):

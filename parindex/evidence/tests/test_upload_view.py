@@ -94,3 +94,11 @@ def test_post_without_a_file_shows_the_missing_file(client_for, reporter, commun
     assert response.status_code == 200
     assert "This field is required" in response.content.decode()
     assert_nothing_stored(media_root)
+
+
+def test_form_states_the_configured_limit(client_for, reporter, commune, settings):
+    settings.UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+
+    page = client_for(reporter).get(reverse("evidence:upload", args=[commune.pk])).content.decode()
+
+    assert "at most 5.0\xa0MB" in page
