@@ -131,6 +131,10 @@ class NodeForm(NfcFormMixin, forms.ModelForm):
         self.fields["department"].queryset = Department.objects.filter(
             jurisdiction_id__in=ancestor_ids(jurisdiction)
         ).select_related("jurisdiction")
+        for name in ("max_points", "min_points", "max_gap"):
+            value = getattr(self.instance, name)
+            if value is not None:
+                self.initial[name] = decimal_text(value)  # "1", not "1.0000"
         rule = dict(self.instance.rule or {})
         self.fields["rule_kind"].initial = rule.pop("kind", "")
         self.fields["rule_config"].initial = dump_yaml_block(ordered_rule(rule)) if rule else ""

@@ -150,3 +150,9 @@ def test_list_filters_by_year_and_answers_htmx_with_the_table(client_for, organi
     assert "<html" not in page.text
     assert "commune-2022" not in page.text
     assert "commune-2022" in client.get(_url("list"), {"year": 2022, "q": "cap xa"}).text
+
+
+def test_edit_form_shows_points_without_trailing_zeros(client_for, organiser, draft_set):
+    node = draft_set.nodes.get(code="1.2")
+    form = client_for(organiser).get(_url("node_edit", draft_set.pk, node.pk)).context["form"]
+    assert form["max_points"].value() == "0.8042"
