@@ -1,9 +1,12 @@
 """The login form, wrapped with failure throttling."""
 
-from django.contrib.auth.forms import AuthenticationForm
+import unicodedata
+
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import ngettext
 
+from parindex.accounts.models import User
 from parindex.accounts.throttling import (
     Lock,
     clear_failures,
@@ -42,3 +45,18 @@ class ThrottledAuthenticationForm(AuthenticationForm):
             raise
         clear_failures(username)
         return cleaned
+
+
+def _same_address(a: str, b: str) -> bool:
+    return (
+        unicodedata.normalize("NFKC", a).casefold() == unicodedata.normalize("NFKC", b).casefold()
+    )
+
+
+class FirstPasswordResetForm(PasswordResetForm):
+    """Django skips accounts without a usable password; ours are created that way on purpose
+    (imports, the organiser's form), and this link is how those people set a first one."""
+
+    def get_users(self, email):
+        users = User._default_manager.filter(email__iexact=email, is_active=True)
+        return (u for u in users if _same_address(email, u.email))

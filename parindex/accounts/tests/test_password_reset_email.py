@@ -36,3 +36,17 @@ def test_unknown_address_sends_nothing_but_looks_the_same(client):
     response = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.test"})
     assert response.url == reverse("accounts:password_reset_done")
     assert mail.outbox == []
+
+
+def test_account_created_without_password_can_set_its_first_one(client):
+    user = UserFactory(username="moi", email="Moi@Example.test", password=None)
+    user.set_unusable_password()
+    user.save()
+    client.post(reverse("accounts:password_reset"), {"email": "moi@example.test"})
+    assert len(mail.outbox) == 1
+
+
+def test_inactive_account_gets_no_mail(client):
+    UserFactory(username="gone", email="gone@example.test", is_active=False)
+    client.post(reverse("accounts:password_reset"), {"email": "gone@example.test"})
+    assert mail.outbox == []
