@@ -1,0 +1,171 @@
+"""The loaded framework: immutable nodes, plus a flat plan that makes evaluation fast."""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from operator import itemgetter
+from typing import NamedTuple
+
+from parindex.scoring.rules import Rule
+
+NA_FULL = "full"
+NA_EXCLUDE = "exclude"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupBand:
+    """A group such as A (index ≥ 90); bands are listed highest first, `minimum` inclusive."""
+
+    label: str
+    minimum: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    code: str
+    title: str
+    maximum: Decimal
+    minimum: Decimal
+    position: int  # index in Framework.nodes (document order, parents before children)
+    parent: str | None
+    children: tuple[str, ...]
+    rule: Rule | None
+    na: str | None = None  # None | "full" | "exclude"
+    max_gap: Decimal = Decimal(0)
+    bonus: bool = False
+    year_end_only: bool = False
+    survey: bool = False
+    department: str | None = None
+    evidence: str | None = None
+    guidance: str | None = None
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    @property
+    def depth(self) -> int:
+        return self.code.count(".")
+
+
+class LeafStep(NamedTuple):
+    """Tuples, because unpacking them in the evaluation loop is the cheapest access."""
+
+    position: int
+    code: str
+    rule: Rule
+    read: Callable  # the rule's bound methods, looked up once
+    points: Callable
+
+
+class ParentStep(NamedTuple):
+    position: int
+    children_points: Callable[[list], tuple]  # picks the children's points out of the list
+    minimum: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationPlan:
+    """Flat arrays over node positions: what evaluate_unit loops over."""
+
+    size: int
+    leaves: tuple[LeafStep, ...]
+    parents: tuple[ParentStep, ...]  # children before their parents
+    maxima: tuple[Decimal, ...]
+    ancestors: tuple[tuple[int, ...], ...]
+    fields: tuple[int, ...]  # top-level nodes that form the base total
+    bonus: int | None
+    leaf_codes: frozenset[str]
+    leaf_slots: Mapping[int, int]  # node position -> index among the leaves
+    fields_of: Callable[[Sequence], tuple]  # picks the fields' values out of a per-node row
+    maximum: Decimal  # the base maximum: sum of the fields' maxima
+    # (position, children's positions, minimum, maximum), children before their parents
+    parent_columns: tuple[tuple[int, tuple[int, ...], Decimal, Decimal], ...]
+
+
+def _children_getter(positions: tuple[int, ...]) -> Callable[[Sequence], tuple]:
+    if len(positions) == 1:
+        (only,) = positions
+        return lambda points: (points[only],)
+    return itemgetter(*positions)
+
+
+def build_plan(nodes: tuple[Node, ...], by_code: Mapping[str, Node]) -> EvaluationPlan:
+    leaves, parents, ancestors = [], [], []
+    for node in nodes:
+        chain: list[int] = []
+        parent = node.parent
+        while parent is not None:
+            chain.append(by_code[parent].position)
+            parent = by_code[parent].parent
+        ancestors.append(tuple(chain))
+        if node.rule is not None:
+            rule = node.rule
+            leaves.append(LeafStep(node.position, node.code, rule, rule.read, rule.points))
+    for node in reversed(nodes):
+        if node.children:
+            positions = tuple(by_code[child].position for child in node.children)
+            parents.append(ParentStep(node.position, _children_getter(positions), node.minimum))
+    top = [node for node in nodes if node.parent is None]
+    fields = tuple(node.position for node in top if not node.bonus)
+    bonus = next((node.position for node in top if node.bonus), None)
+    return EvaluationPlan(
+        size=len(nodes),
+        leaves=tuple(leaves),
+        parents=tuple(parents),
+        maxima=tuple(node.maximum for node in nodes),
+        ancestors=tuple(ancestors),
+        fields=fields,
+        bonus=bonus,
+        leaf_codes=frozenset(node.code for node in nodes if node.rule is not None),
+        leaf_slots={step.position: slot for slot, step in enumerate(leaves)},
+        fields_of=_children_getter(fields),
+        maximum=sum((nodes[position].maximum for position in fields), Decimal(0)),
+        parent_columns=tuple(
+            (
+                node.position,
+                tuple(by_code[c].position for c in node.children),
+                node.minimum,
+                node.maximum,
+            )
+            for node in reversed(nodes)
+            if node.children
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Framework:
+    """A parsed, validated criteria set: load once, evaluate many units."""
+
+    code: str
+    title: str
+    year: int | None
+    unit_kind: str | None
+    decision: str | None
+    scale_to: Decimal
+    groups: tuple[GroupBand, ...]
+    nodes: tuple[Node, ...]
+    by_code: Mapping[str, Node] = field(repr=False)
+    plan: EvaluationPlan = field(repr=False, compare=False)
+
+    @property
+    def fields(self) -> tuple[Node, ...]:
+        """Top-level nodes (lĩnh vực) that form the base total, in order."""
+        return tuple(self.nodes[position] for position in self.plan.fields)
+
+    @property
+    def bonus_node(self) -> Node | None:
+        return None if self.plan.bonus is None else self.nodes[self.plan.bonus]
+
+    @property
+    def maximum(self) -> Decimal:
+        """The base maximum before any N/A exclusion (e.g. 70)."""
+        return sum((node.maximum for node in self.fields), Decimal(0))
+
+    @property
+    def leaves(self) -> tuple[Node, ...]:
+        return tuple(node for node in self.nodes if node.rule is not None)
+
+    def node(self, code: str) -> Node:
+        return self.by_code[code]

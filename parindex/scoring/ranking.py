@@ -1,0 +1,53 @@
+"""Ranking and grouping units by index."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from parindex.scoring.model import GroupBand
+from parindex.scoring.rounding import ARITHMETIC, HUNDRED, ZERO, round_index, round_share
+
+
+def rank(values: Sequence[Decimal | None]) -> list[int | None]:
+    """Competition ranking, highest first: ties share a rank (1, 2, 2, 4).
+
+    Equality is decided on the index as published (2 decimals), so two units shown with the
+    same index never get different ranks. None (no index) is not ranked.
+    """
+    rounded = [None if value is None else round_index(value) for value in values]
+    first_position: dict[Decimal, int] = {}
+    ordered = sorted((value for value in rounded if value is not None), reverse=True)
+    for position, value in enumerate(ordered, start=1):
+        first_position.setdefault(value, position)
+    return [None if value is None else first_position[value] for value in rounded]
+
+
+def group_of(index: Decimal | None, bands: Sequence[GroupBand]) -> str | None:
+    """The first band (highest first) whose minimum the published index reaches."""
+    if index is None:
+        return None
+    published = round_index(index)
+    for band in bands:
+        if published >= band.minimum:
+            return band.label
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupShare:
+    label: str
+    count: int
+    share: Decimal  # percent of all units, 1 decimal (4/27 -> 14.8)
+
+
+def group_shares(
+    groups: Sequence[str | None], bands: Sequence[GroupBand]
+) -> tuple[GroupShare, ...]:
+    """How many units fall in each band, and their share of all units given."""
+    total = len(groups)
+    shares = []
+    for band in bands:
+        count = sum(1 for group in groups if group == band.label)
+        share = round_share(ARITHMETIC.divide(Decimal(count) * HUNDRED, total)) if total else ZERO
+        shares.append(GroupShare(band.label, count, share))
+    return tuple(shares)

@@ -1,0 +1,77 @@
+"""Every rounding rule of the engine, stated once.
+
+Criteria sets give points with up to 4 decimals (seed 004 lost 0.8042), so computed leaf points
+are quantised to 4 places; parents are exact sums of their children. The index is quantised to
+2 places for display and for ranking, percentages in explanations to 2, group shares to 1
+(seed 003: 4/27 = 14.8%). Everything rounds half up, as people do on paper. Between roundings
+the arithmetic runs in one fixed decimal context so a caller's context cannot change a score.
+"""
+
+from decimal import (
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+)
+
+ROUNDING = ROUND_HALF_UP
+POINT_PLACES = 4
+INDEX_PLACES = 2
+PERCENT_PLACES = 2
+AVERAGE_PLACES = 2
+SHARE_PLACES = 1
+
+# 28 significant digits between roundings; any invalid operation is a bug, so it raises.
+ARITHMETIC = Context(
+    prec=28,
+    rounding=ROUND_HALF_EVEN,
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+HUNDRED = Decimal(100)
+
+
+def _quantum(places: int) -> Decimal:
+    return Decimal(1).scaleb(-places)
+
+
+_POINT_Q = _quantum(POINT_PLACES)
+_INDEX_Q = _quantum(INDEX_PLACES)
+_PERCENT_Q = _quantum(PERCENT_PLACES)
+_AVERAGE_Q = _quantum(AVERAGE_PLACES)
+_SHARE_Q = _quantum(SHARE_PLACES)
+
+
+def round_points(value: Decimal) -> Decimal:
+    """Computed leaf points (proportional, formula, derived, survey) to 4 places."""
+    return value.quantize(_POINT_Q, rounding=ROUNDING, context=ARITHMETIC)
+
+
+def round_index(value: Decimal) -> Decimal:
+    """The index as displayed, ranked and grouped: 2 places."""
+    return value.quantize(_INDEX_Q, rounding=ROUNDING, context=ARITHMETIC)
+
+
+def round_percent(value: Decimal) -> Decimal:
+    """A percentage shown in an explanation (574/596 = 96.31%): 2 places."""
+    return value.quantize(_PERCENT_Q, rounding=ROUNDING, context=ARITHMETIC)
+
+
+def round_average(value: Decimal) -> Decimal:
+    """Field averages and their share of the field's maximum: 2 places."""
+    return value.quantize(_AVERAGE_Q, rounding=ROUNDING, context=ARITHMETIC)
+
+
+def round_share(value: Decimal) -> Decimal:
+    """A group's share of the units, in percent: 1 place (4/27 = 14.8%)."""
+    return value.quantize(_SHARE_Q, rounding=ROUNDING, context=ARITHMETIC)
+
+
+def has_at_most_point_places(value: Decimal) -> bool:
+    """True when a configured or typed number needs no rounding to be a point value."""
+    return value == value.quantize(_POINT_Q, context=ARITHMETIC)

@@ -1,0 +1,178 @@
+"""A compiled list of bands: validated once for gaps and overlaps, then looked up fast."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import pairwise
+
+from parindex.scoring.config_reader import ConfigReader, LeafSpec
+from parindex.scoring.explain import show
+from parindex.scoring.input_values import InvalidValue
+from parindex.scoring.rounding import ZERO
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    lower: Decimal | None
+    lower_inclusive: bool
+    upper: Decimal | None
+    upper_inclusive: bool
+    points: Decimal
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    """The values a measure can take; bands must cover all of it. `high` None = unbounded."""
+
+    low: Decimal | None
+    high: Decimal | None
+    suffix: str = ""
+
+
+def band_label(band: Band, suffix: str) -> str:
+    """ "95–<100%", "≥ 2", "< 80%": how guidance texts write bands."""
+    low, high = band.lower, band.upper
+    if low is None and high is None:
+        return "any value"
+    if low is None:
+        return f"{'≤' if band.upper_inclusive else '<'} {show(high)}{suffix}"  # type: ignore[arg-type]
+    if high is None:
+        return f"{'≥' if band.lower_inclusive else '>'} {show(low)}{suffix}"
+    if low == high:
+        return f"{show(low)}{suffix}"
+    start = show(low) if band.lower_inclusive else f">{show(low)}"
+    end = show(high) if band.upper_inclusive else f"<{show(high)}"
+    return f"{start}–{end}{suffix}"
+
+
+class BandTable:
+    """Bands sorted by lower bound; `find` returns the one band containing a value."""
+
+    __slots__ = ("_descending", "bands", "upper_fractions", "upper_points")
+
+    def __init__(self, bands: list[Band]) -> None:
+        self.bands = tuple(bands)
+        self._descending = tuple((b.lower, b.lower_inclusive, b) for b in reversed(self.bands))
+        # Every band but the lowest, highest first: the lowest needs no test in a covered domain.
+        upper = tuple(reversed(self.bands[1:]))
+        self.upper_points = tuple((b.lower, b.lower_inclusive, b.points) for b in upper)
+        # The same lower bounds as exact fractions p/q, for comparing whole-number ratios n/d
+        # by cross-multiplication (n·q vs p·d) in fast integer arithmetic.
+        self.upper_fractions = tuple(
+            (*b.lower.as_integer_ratio(), b.lower_inclusive, b.points)  # type: ignore[union-attr]
+            for b in upper
+        )
+
+    def inner_value(self) -> Decimal:
+        """Some value inside the bands (a placeholder for missing inputs)."""
+        band = self.bands[0]
+        if band.lower is not None and band.lower_inclusive:
+            return band.lower
+        if band.upper is not None and band.upper_inclusive:
+            return band.upper
+        if band.lower is not None and band.upper is not None:
+            return (band.lower + band.upper) / 2
+        if band.lower is not None:
+            return band.lower + 1
+        return (band.upper or ZERO) - 1
+
+    def points_within(self, value: Decimal) -> Decimal:
+        """Points of the band holding a value already known to lie in the covered domain:
+        the hot path, so the lowest band needs no comparison at all."""
+        for lower, inclusive, points in self.upper_points:
+            if value > lower or (inclusive and value == lower):
+                return points
+        return self.bands[0].points
+
+    def find(self, value: Decimal) -> Band:
+        for lower, inclusive, band in self._descending:
+            if lower is None or value > lower or (inclusive and value == lower):
+                upper = band.upper
+                if upper is not None and (
+                    value > upper or (value == upper and not band.upper_inclusive)
+                ):
+                    break
+                return band
+        raise InvalidValue(f"{show(value)} falls outside every band", "bands.outside")
+
+
+def _read_band(item: ConfigReader, leaf: LeafSpec, suffix: str) -> Band | None:
+    item.unknown_keys(
+        frozenset({"min", "max", "min_inclusive", "max_inclusive", "points", "label"})
+    )
+    before = len(item.issues)
+    lower, upper = item.decimal("min", None), item.decimal("max", None)
+    points = item.points("points", leaf)
+    lower_inclusive = item.boolean("min_inclusive", True)
+    upper_inclusive = item.boolean("max_inclusive", False)
+    if len(item.issues) > before or points is None:
+        return None
+    both_inclusive = lower_inclusive and upper_inclusive
+    if (
+        lower is not None
+        and upper is not None
+        and (lower > upper or (lower == upper and not both_inclusive))
+    ):
+        item.issue("", "bands.empty", "the band contains no value (check min and max)")
+        return None
+    band = Band(lower, lower_inclusive, upper, upper_inclusive, points, "")
+    label = item.text("label", None) or band_label(band, suffix)
+    return Band(lower, lower_inclusive, upper, upper_inclusive, points, label)
+
+
+def _check_neighbours(config: ConfigReader, below: Band, above: Band, suffix: str) -> None:
+    where = "bands"
+    if below.upper is None or above.lower is None or below.upper > above.lower:
+        config.issue(where, "bands.overlap", f"bands {below.label} and {above.label} overlap")
+    elif below.upper < above.lower:
+        gap = f"{show(below.upper)}{suffix} to {show(above.lower)}{suffix}"
+        config.issue(where, "bands.gap", f"values from {gap} fall in no band")
+    elif below.upper_inclusive and above.lower_inclusive:
+        at = f"{show(above.lower)}{suffix}"
+        config.issue(
+            where, "bands.overlap", f"bands {below.label} and {above.label} both hold {at}"
+        )
+    elif not below.upper_inclusive and not above.lower_inclusive:
+        at = f"{show(above.lower)}{suffix}"
+        config.issue(where, "bands.gap", f"{at} falls in no band (make one bound inclusive)")
+
+
+def _check_coverage(config: ConfigReader, bands: list[Band], domain: Domain) -> None:
+    first, last = bands[0], bands[-1]
+    low, suffix = domain.low, domain.suffix
+    if (
+        low is not None
+        and first.lower is not None
+        and (first.lower > low or (first.lower == low and not first.lower_inclusive))
+    ):
+        config.issue("bands", "bands.gap", f"{show(low)}{suffix} falls in no band")
+    if domain.high is None:
+        if last.upper is not None:
+            above = f"{show(last.upper)}{suffix}"
+            config.issue("bands", "bands.gap", f"values above {above} fall in no band")
+    elif last.upper is not None and (
+        last.upper < domain.high or (last.upper == domain.high and not last.upper_inclusive)
+    ):
+        config.issue("bands", "bands.gap", f"{show(domain.high)}{suffix} falls in no band")
+
+
+def read_band_table(
+    config: ConfigReader, leaf: LeafSpec, domain: Domain | None
+) -> BandTable | None:
+    """Read `bands`, refusing gaps and overlaps between them and over the domain."""
+    suffix = domain.suffix if domain else ""
+    before = len(config.issues)
+    bands = [_read_band(item, leaf, suffix) for item in config.items("bands")]
+    if len(config.issues) > before or not bands:
+        return None
+    ordered = sorted(
+        (band for band in bands if band is not None),
+        key=lambda band: (band.lower is not None, band.lower or 0, not band.lower_inclusive),
+    )
+    for below, above in pairwise(ordered):
+        _check_neighbours(config, below, above, suffix)
+    if domain is not None:
+        _check_coverage(config, ordered, domain)
+    if len(config.issues) > before:
+        return None
+    return BandTable(ordered)

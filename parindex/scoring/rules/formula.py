@@ -1,0 +1,114 @@
+"""formula: a safe expression over named inputs (see expression.py)."""
+
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+
+from parindex.scoring.config_reader import ConfigReader, LeafSpec
+from parindex.scoring.context import Context
+from parindex.scoring.explain import show
+from parindex.scoring.expression import RESERVED, Expression, ExpressionError, parse_expression
+from parindex.scoring.input_values import InvalidValue, to_bool, to_count, to_decimal
+from parindex.scoring.rounding import ONE, ZERO, round_points
+from parindex.scoring.rules.base import Rule
+
+_NAME = re.compile(r"[a-z_][a-z0-9_]{0,30}")
+# Keys that mean something on every leaf cannot be formula inputs.
+_ENTRY_KEYS = frozenset({"value", "na", "nothing_arose"})
+
+
+def _yes_no_number(raw: object) -> Decimal:
+    return ONE if to_bool(raw) else ZERO
+
+
+INPUT_TYPES: dict[str, Callable[[object], Decimal]] = {
+    "count": to_count,
+    "number": to_decimal,
+    "yes_no": _yes_no_number,
+}
+
+
+class FormulaRule(Rule):
+    __slots__ = ("expression", "inputs", "on_error")
+    kind = "formula"
+    reads_value = False
+
+    def __init__(
+        self,
+        leaf: LeafSpec,
+        inputs: dict[str, Callable[[object], Decimal]],
+        expression: Expression,
+        on_error: Decimal,
+    ) -> None:
+        super().__init__(leaf, dict.fromkeys(inputs, ZERO))
+        self.inputs = inputs
+        self.expression = expression
+        self.on_error = on_error
+
+    def read_inputs(self, entry: Mapping[str, object]) -> dict[str, Decimal]:
+        for key in entry:
+            if key not in self.inputs:
+                message = f"unknown input (this formula reads {', '.join(self.inputs)})"
+                raise InvalidValue(message, "formula.unknown_input", str(key))
+        values = {}
+        for name, reader in self.inputs.items():
+            if name not in entry:
+                raise InvalidValue("not given", "formula.missing_input", name)
+            try:
+                values[name] = reader(entry[name])
+            except InvalidValue as error:
+                raise InvalidValue(error.message, error.kind, name) from None
+        return values
+
+    def read(self, value: object) -> object:
+        message = f"this formula reads {', '.join(self.inputs)}, not value"
+        raise InvalidValue(message, "formula.unknown_input")
+
+    def compute(self, values: dict[str, Decimal]) -> tuple[Decimal, Decimal | None]:
+        """(points, unclamped result); result None when the formula hit a division by zero."""
+        try:
+            result = self.expression.evaluate(values)
+            points = round_points(result)
+        except ArithmeticError:  # division by zero, or a result too large to round
+            return self.on_error, None
+        return min(max(points, self.minimum), self.maximum), result
+
+    def points(self, typed: dict[str, Decimal], context: Context) -> Decimal:
+        return self.compute(typed)[0]
+
+    def explain(self, typed: dict[str, Decimal], context: Context) -> str:
+        points, result = self.compute(typed)
+        given = ", ".join(f"{name}={show(value)}" for name, value in typed.items())
+        text = f"{self.expression.text} with {given}"
+        if result is None:
+            return f"{text}: division by zero → {show(points)}"
+        exact = show(round_points(result))
+        if round_points(result) != points:
+            return f"{text} = {exact}, limited to {show(points)}"
+        return f"{text} = {exact}"
+
+
+def compile_formula(config: ConfigReader, leaf: LeafSpec) -> Rule | None:
+    config.unknown_keys(frozenset({"kind", "nothing_arose", "inputs", "expression", "on_error"}))
+    before = len(config.issues)
+    inputs: dict[str, Callable[[object], Decimal]] = {}
+    for item in config.items("inputs"):
+        item.unknown_keys(frozenset({"name", "type", "label"}))
+        name = item.text("name")
+        kind = item.choice("type", tuple(INPUT_TYPES), "number")
+        if name is None:
+            continue
+        if not _NAME.fullmatch(name) or name in RESERVED or name in _ENTRY_KEYS:
+            item.issue("name", "formula.bad_name", f"{name!r} is not a usable input name")
+        elif name in inputs:
+            item.issue("name", "formula.duplicate_name", f"input {name!r} is declared twice")
+        inputs[name] = INPUT_TYPES[kind or "number"]
+    on_error = config.points("on_error", leaf, ZERO)
+    expression = None
+    try:
+        expression = parse_expression(config.data.get("expression"), allowed_names=set(inputs))
+    except ExpressionError as error:
+        config.issue("expression", "formula.syntax", str(error))
+    if len(config.issues) > before or expression is None or on_error is None:
+        return None
+    return FormulaRule(leaf, inputs, expression, on_error)
