@@ -29,11 +29,7 @@ from parindex.orgs.tests.factories import (
     UserFactory,
 )
 
-
-def pytest_configure(config) -> None:
-    # Tests run with DEBUG off, so WhiteNoise looks for STATIC_ROOT, which only exists after
-    # collectstatic; static files are served from the finders instead (WHITENOISE_USE_FINDERS).
-    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+pytest_plugins = ["parindex.testing.browser"]
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,19 @@
+"""The interface is Vietnamese unless the user picks English, whatever the browser says."""
+
+import pytest
+from django.conf import settings
+
+
+@pytest.mark.django_db
+def test_english_browser_still_gets_vietnamese(client):
+    response = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.headers["Content-Language"] == "vi"
+    assert '<html lang="vi">' in response.text
+
+
+@pytest.mark.django_db
+def test_explicit_choice_of_english_is_honoured(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/login/", HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.headers["Content-Language"] == "en"
+    assert '<html lang="en">' in response.text
