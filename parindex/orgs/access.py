@@ -222,3 +222,87 @@ def get_framework_version(user, pk: int, *, manage: bool = False):
 def framework_jurisdictions(user) -> QuerySet[Unit]:
     """Units the user may create criteria sets for: provinces and districts they organise."""
     return organised_units(user).filter(kind__in=["province", "district"])
+
+
+# --- assessments ---
+# A campaign belongs to a jurisdiction (a province or district). Its organisers manage it; its
+# council and viewers read the dashboard and every unit's assessment; a unit's reporter and head
+# work on their own unit's assessment (the head alone submits). Appraisers and department owners
+# get their own pages in the appraisal app. The assessments app imports orgs: imported late.
+
+CAMPAIGN_MANAGER_ROLES = frozenset({Role.ORGANISER})
+CAMPAIGN_READER_ROLES = frozenset({Role.ORGANISER, Role.COUNCIL, Role.VIEWER})
+SELF_ASSESSMENT_EDIT_ROLES = frozenset({Role.REPORTER, Role.HEAD})
+SELF_ASSESSMENT_SUBMIT_ROLES = frozenset({Role.HEAD})
+ASSESSMENT_READER_ROLES = CAMPAIGN_READER_ROLES | SELF_ASSESSMENT_EDIT_ROLES
+
+
+def campaign_jurisdictions(user) -> QuerySet[Unit]:
+    """Units the user may open campaigns for: provinces and districts they organise."""
+    return organised_units(user).filter(kind__in=["province", "district"])
+
+
+def campaigns_for(user) -> QuerySet:
+    """Campaigns whose dashboard the user may read."""
+    from parindex.assessments.models import Campaign
+
+    return Campaign.objects.filter(jurisdiction__in=units_with_role(user, CAMPAIGN_READER_ROLES))
+
+
+def own_assessments(user) -> QuerySet:
+    """Assessments of the units the user reports for or heads."""
+    from parindex.assessments.models import Assessment
+
+    return Assessment.objects.filter(unit__in=units_with_role(user, SELF_ASSESSMENT_EDIT_ROLES))
+
+
+def may_manage_campaign(user, campaign) -> bool:
+    return has_role(user, campaign.jurisdiction, CAMPAIGN_MANAGER_ROLES)
+
+
+def get_campaign(user, pk: int, roles: Iterable[str] = CAMPAIGN_READER_ROLES):
+    """The campaign, 404 when the user neither sees its jurisdiction nor has a unit in it,
+    403 when seen without one of `roles`."""
+    from parindex.assessments.models import Campaign
+
+    campaign = (
+        Campaign.objects.select_related("jurisdiction", "framework").filter(pk=pk).first()
+    )
+    if campaign is None:
+        raise Http404
+    if has_role(user, campaign.jurisdiction, roles):
+        return campaign
+    if has_role(user, campaign.jurisdiction, ALL_ROLES) or own_assessments(user).filter(
+        campaign=campaign
+    ).exists():
+        raise PermissionDenied
+    raise Http404
+
+
+def get_assessment(user, pk: int, roles: Iterable[str] = ASSESSMENT_READER_ROLES):
+    """The assessment, 404 when its unit is outside the user's sight, 403 without `roles`."""
+    from parindex.assessments.models import Assessment
+
+    assessment = (
+        Assessment.objects.select_related("unit", "campaign__framework", "campaign__jurisdiction")
+        .filter(pk=pk)
+        .first()
+    )
+    if assessment is None or not has_role(user, assessment.unit, ALL_ROLES):
+        raise Http404
+    if not has_role(user, assessment.unit, roles):
+        raise PermissionDenied
+    return assessment
+
+
+def may_edit_self_assessment(user, assessment) -> bool:
+    return has_role(user, assessment.unit, SELF_ASSESSMENT_EDIT_ROLES)
+
+
+def may_submit_assessment(user, assessment) -> bool:
+    return has_role(user, assessment.unit, SELF_ASSESSMENT_SUBMIT_ROLES)
+
+
+def may_manage_assessment(user, assessment) -> bool:
+    """Extend a unit's deadline, reopen it: the campaign's organisers."""
+    return has_role(user, assessment.campaign.jurisdiction, CAMPAIGN_MANAGER_ROLES)

@@ -1,0 +1,123 @@
+"""What the self-assessment page shows: the tree with each node's engine result, the leaves'
+widgets and current entries, the citations, and the totals. A fixed number of queries (current
+entries, citations; the tree itself is cached) whatever the size of the set."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from parindex.assessments.answer_widgets import Widget, build_widget
+from parindex.assessments.criteria import CriteriaSet, Progress, criteria_for, evaluate, progress_of
+from parindex.assessments.evidence_links import citations_by_node
+from parindex.assessments.layers import current_layer, inputs_of
+from parindex.assessments.models import Assessment, EvidenceCitation, Layer, ScoreEntry
+from parindex.scoring import Node, Status, UnitResult
+
+
+@dataclass
+class NodeView:
+    node: Node
+    raw: dict
+    points: Decimal
+    maximum: Decimal
+    status: Status
+    explanation: str
+    entered: bool = False  # a leaf the unit answers (not the survey part)
+    entry: ScoreEntry | None = None
+    widget: Widget | None = None
+    citations: list[EvidenceCitation] = field(default_factory=list)
+    children: list["NodeView"] = field(default_factory=list)
+    error: str = ""  # the engine's refusal of what was just typed
+    message: str = ""  # e.g. a revision conflict
+
+    @property
+    def dom_id(self) -> str:
+        # Positions are stable in a frozen version and, unlike codes, safe in CSS selectors.
+        return f"n{self.node.position}"
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.node.rule is not None
+
+    @property
+    def base_revision(self) -> int:
+        return self.entry.revision if self.entry else 0
+
+    @property
+    def needs_explanation(self) -> bool:
+        """Answered, not N/A, with neither evidence nor a note: submission would stop here."""
+        entry = self.entry
+        return bool(
+            entry
+            and entry.inputs
+            and not entry.na_claimed
+            and not entry.note
+            and not self.citations
+        )
+
+    @property
+    def na_without_reason(self) -> bool:
+        return bool(self.entry and self.entry.na_claimed and not self.entry.na_reason)
+
+
+@dataclass
+class Totals:
+    total: Decimal
+    maximum: Decimal
+    index: Decimal | None
+    progress: Progress
+    last_saved: datetime.datetime | None
+
+
+@dataclass
+class AssessmentPage:
+    assessment: Assessment
+    criteria: CriteriaSet
+    result: UnitResult
+    roots: list[NodeView]
+    by_code: dict[str, NodeView]
+    totals: Totals
+
+    def ancestors(self, code: str) -> list[NodeView]:
+        chain, parent = [], self.criteria.framework.by_code[code].parent
+        while parent is not None:
+            chain.append(self.by_code[parent])
+            parent = self.by_code[parent].node.parent
+        return chain
+
+
+def _view(criteria: CriteriaSet, result: UnitResult, node: Node, entries, citations) -> NodeView:
+    node_result = result.node(node.code)
+    view = NodeView(
+        node=node,
+        raw=criteria.raw_nodes[node.code],
+        points=node_result.points,
+        maximum=node_result.maximum,
+        status=node_result.status,
+        explanation=node_result.explanation,
+    )
+    if node.rule is not None:
+        view.entered = criteria.is_entered(node)
+        view.entry = entries.get(node.code)
+        view.citations = citations.get(node.code, [])
+        view.widget = build_widget(view.raw, view.entry.inputs if view.entry else None)
+    return view
+
+
+def build_page(assessment: Assessment) -> AssessmentPage:
+    """Everything the page shows about `assessment`'s self layer (two queries when cached)."""
+    criteria = criteria_for(assessment.campaign.framework)
+    entries = current_layer(assessment.pk, Layer.SELF)
+    citations = citations_by_node([assessment.pk]).get(assessment.pk, {})
+    result = evaluate(criteria, inputs_of(entries), assessment.campaign.year)
+    by_code: dict[str, NodeView] = {}
+    roots: list[NodeView] = []
+    for node in criteria.framework.nodes:  # parents come before their children
+        view = _view(criteria, result, node, entries, citations)
+        by_code[node.code] = view
+        (by_code[node.parent].children if node.parent else roots).append(view)
+    last = max((e.created_at for e in entries.values()), default=None)
+    totals = Totals(
+        result.total, result.maximum, result.index_rounded, progress_of(criteria, result), last
+    )
+    return AssessmentPage(assessment, criteria, result, roots, by_code, totals)

@@ -1,0 +1,148 @@
+"""The campaign dashboard table: per unit, status, progress, self-score so far, lateness.
+
+Three queries for any number of units (assessments, current self entries, extensions); the
+engine scores each unit from its current entries. Filtering and sorting are done on the rows,
+because the self-score is not a column of any table.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from parindex.assessments.criteria import criteria_for, evaluate, progress_of
+from parindex.assessments.layers import current_entries, inputs_of
+from parindex.assessments.models import (
+    Assessment,
+    AssessmentStatus,
+    Campaign,
+    Deadline,
+    DeadlineExtension,
+    Layer,
+)
+from parindex.assessments.schedule import effective_due, latest_extensions
+
+
+@dataclass
+class DashboardRow:
+    assessment: Assessment
+    answered: int
+    leaves: int
+    total: Decimal
+    maximum: Decimal
+    index: Decimal | None
+    due: datetime.datetime | None
+    extended: bool
+
+    @property
+    def unit(self):
+        return self.assessment.unit
+
+    @property
+    def percent(self) -> int:
+        return self.answered * 100 // self.leaves if self.leaves else 100
+
+    @property
+    def overdue(self) -> bool:
+        """Not submitted and past the deadline in force."""
+        return not self.assessment.locked and self.due is not None and timezone.now() > self.due
+
+
+def dashboard_rows(campaign: Campaign) -> list[DashboardRow]:
+    criteria = criteria_for(campaign.framework)
+    assessments = list(campaign.assessments.select_related("unit", "submitted_by"))
+    ids = [a.pk for a in assessments]
+    entries = current_entries(ids, [Layer.SELF])
+    extensions = latest_extensions(
+        DeadlineExtension.objects.filter(assessment_id__in=ids, deadline=Deadline.SUBMIT)
+    )
+    rows = []
+    for assessment in assessments:
+        own = entries.get(assessment.pk, {}).get(Layer.SELF, {})
+        result = evaluate(criteria, inputs_of(own), campaign.year)
+        progress = progress_of(criteria, result)
+        extension = extensions.get((assessment.pk, Deadline.SUBMIT))
+        rows.append(
+            DashboardRow(
+                assessment=assessment,
+                answered=progress.answered,
+                leaves=progress.total,
+                total=result.total,
+                maximum=result.maximum,
+                index=result.index_rounded,
+                due=effective_due(campaign, extension),
+                extended=extension is not None,
+            )
+        )
+    return rows
+
+
+LATE_FILTER = "late"
+NEVER = datetime.datetime.max.replace(tzinfo=datetime.UTC)  # not submitted: sorts last
+SORT_KEYS = {
+    "code": lambda r: r.unit.code,
+    "name": lambda r: r.unit.name,
+    "status": lambda r: list(AssessmentStatus.values).index(r.assessment.status),
+    "progress": lambda r: (r.percent, r.answered),
+    "total": lambda r: r.total,
+    "index": lambda r: r.index if r.index is not None else Decimal(-1),
+    "submitted": lambda r: r.assessment.submitted_at or NEVER,
+    "late": lambda r: r.assessment.late,
+}
+
+
+def filter_rows(rows: list[DashboardRow], status: str) -> list[DashboardRow]:
+    """`status` is an AssessmentStatus value, "late" (submitted late, whatever came next), or ""."""
+    if status == LATE_FILTER:
+        return [r for r in rows if r.assessment.late]
+    if status:
+        return [r for r in rows if r.assessment.status == status]
+    return rows
+
+
+def sort_rows(rows: list[DashboardRow], sort: str) -> list[DashboardRow]:
+    """`sort` is a key of SORT_KEYS, with "-" in front for descending; unknown keys keep order."""
+    key = SORT_KEYS.get(sort.removeprefix("-"))
+    if key is None:
+        return rows
+    return sorted(rows, key=key, reverse=sort.startswith("-"))
+
+
+def export_headers() -> list[str]:
+    return [
+        _("Code"),
+        _("Unit"),
+        _("Status"),
+        _("Answered"),
+        _("Criteria"),
+        _("Self-score"),
+        _("Maximum"),
+        _("Index"),
+        _("Submitted at"),
+        _("Late"),
+        _("Deadline"),
+    ]
+
+
+def _local(moment: datetime.datetime | None) -> datetime.datetime | None:
+    # Spreadsheets have no time zones: write the local wall-clock time, without tzinfo.
+    return timezone.localtime(moment).replace(tzinfo=None) if moment else None
+
+
+def export_row(row: DashboardRow) -> list:
+    assessment = row.assessment
+    return [
+        row.unit.code,
+        row.unit.name,
+        assessment.get_status_display(),
+        row.answered,
+        row.leaves,
+        row.total,
+        row.maximum,
+        row.index,
+        _local(assessment.submitted_at),
+        _("yes") if assessment.late else "",
+        _local(row.due),
+    ]
