@@ -27,6 +27,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Load even with DEBUG off (creates accounts with a published password).",
         )
+        parser.add_argument(
+            "--url",
+            default="http://127.0.0.1:8000/",
+            help="The address printed for logging in (make run passes its PORT).",
+        )
 
     def handle(self, *args, allow_production: bool = False, **options) -> None:
         if not settings.DEBUG and not allow_production:
@@ -35,6 +40,7 @@ class Command(BaseCommand):
                 "Pass --allow-production to load them anyway."
             )
         self.created: list[str] = []
+        self.login_url = options.get("url", "http://127.0.0.1:8000/")
         with transaction.atomic():
             district, departments = self.load_units()
             self.load_users()
@@ -129,7 +135,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Criteria set loaded: {item}")
 
     def print_logins(self) -> None:
-        self.stdout.write("\nLog in at http://127.0.0.1:8000/ with:\n")
+        self.stdout.write(f"\nLog in at {self.login_url} with:\n")
         header = ("username", "password", "role", "unit", "department")
         lines = [header]
         users = {
