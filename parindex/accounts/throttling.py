@@ -41,10 +41,17 @@ def account_key(username: str) -> str:
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
-    # REMOTE_ADDR only: trusting X-Forwarded-For needs a configured proxy list, else an
-    # attacker would pick a fresh "IP" per attempt.
+    """The client's address. Behind TRUSTED_PROXY_COUNT proxies (nginx …), the address the
+    nearest trusted proxy saw; X-Forwarded-For entries left of that are the client's to forge,
+    so they are never used, and without trusted proxies the header is ignored entirely."""
     if request is None:
         return None
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
     return request.META.get("REMOTE_ADDR") or None
 
 
