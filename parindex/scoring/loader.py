@@ -56,11 +56,12 @@ class _TreeReader:
         return code
 
     def read_node(self, reader: ConfigReader, parent: str | None) -> Node | None:
-        reader.unknown_keys(NODE_KEYS)
         code = self.read_code(reader, parent)
         if code is None:
+            reader.unknown_keys(NODE_KEYS)
             return None
         reader.code, reader.path = code, ""  # later issues name the node itself
+        reader.unknown_keys(NODE_KEYS)
         position = len(self.nodes)
         self.nodes.append(None)
         maximum = reader.points("max", None)
@@ -76,7 +77,9 @@ class _TreeReader:
         bonus = reader.boolean("bonus")
         if bonus and parent is not None:
             reader.issue("bonus", "node.bonus_nested", "only a top-level node can be a bonus block")
-        max_gap = self.check_children_maxima(reader, maximum, child_nodes, bool(children))
+        # A rejected child has already been reported: its maximum cannot be added up.
+        complete = len(child_nodes) == len(children)
+        max_gap = self.check_children_maxima(reader, maximum, child_nodes, bool(children), complete)
         rule = self.read_rule(reader, LeafSpec(minimum, maximum, na), bool(children))
         node = Node(
             code=code,
@@ -100,7 +103,12 @@ class _TreeReader:
         return node
 
     def check_children_maxima(
-        self, reader: ConfigReader, maximum: Decimal, children: list[Node], has_children: bool
+        self,
+        reader: ConfigReader,
+        maximum: Decimal,
+        children: list[Node],
+        has_children: bool,
+        complete: bool,
     ) -> Decimal:
         max_gap = reader.decimal("max_gap", ZERO) or ZERO
         if not has_children:
@@ -110,7 +118,7 @@ class _TreeReader:
                 )
             return ZERO
         total = sum((child.maximum for child in children), ZERO)
-        if total + max_gap != maximum:
+        if complete and total + max_gap != maximum:
             declared = f" + max_gap {max_gap}" if max_gap else ""
             reader.issue(
                 "max",

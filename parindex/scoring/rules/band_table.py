@@ -140,11 +140,10 @@ def _check_neighbours(config: ConfigReader, below: Band, above: Band, suffix: st
 def _check_coverage(config: ConfigReader, bands: list[Band], domain: Domain) -> None:
     first, last = bands[0], bands[-1]
     low, suffix = domain.low, domain.suffix
-    if (
-        low is not None
-        and first.lower is not None
-        and (first.lower > low or (first.lower == low and not first.lower_inclusive))
-    ):
+    if low is not None and first.lower is not None and first.lower > low:
+        gap = f"{show(low)}{suffix} to {show(first.lower)}{suffix}"
+        config.issue("bands", "bands.gap", f"values from {gap} fall in no band")
+    elif low is not None and first.lower == low and not first.lower_inclusive:
         config.issue("bands", "bands.gap", f"{show(low)}{suffix} falls in no band")
     if domain.high is None:
         if last.upper is not None:
