@@ -38,6 +38,13 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _english_interface(settings):
+    # Tests assert on the English source strings. The Vietnamese default and the catalogue
+    # are tested on their own (parindex/tests/test_language_default.py, test_translations.py).
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def province(db):
     return UnitFactory(code="SL", name="Tỉnh Sơn La", kind=UnitKind.PROVINCE)

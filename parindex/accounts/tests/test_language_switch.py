@@ -2,14 +2,17 @@
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
 
+@override_settings(LANGUAGE_CODE="vi")  # the project default; other tests run in English
 def test_default_page_is_vietnamese(client_for, reporter):
     page = client_for(reporter).get(reverse("home")).content.decode()
     assert '<html lang="vi">' in page
+    assert "Đăng xuất" in page  # "Log out" from the Vietnamese catalogue
 
 
 def test_choosing_english(client_for, reporter):
