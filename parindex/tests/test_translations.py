@@ -15,7 +15,7 @@ def _unquote(line: str) -> str:
 def _entries() -> list[dict]:
     """A small PO reader: enough for msgctxt/msgid/msgid_plural/msgstr[n] and flags."""
     entries, current, key = [], {}, None
-    for raw in PO_FILE.read_text(encoding="utf-8").splitlines() + [""]:
+    for raw in [*PO_FILE.read_text(encoding="utf-8").splitlines(), ""]:
         line = raw.strip()
         if not line:
             if current:
