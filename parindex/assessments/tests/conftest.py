@@ -1,6 +1,7 @@
 """Fixtures of the assessment tests, on top of the shared cast in the root conftest.py."""
 
 import pytest
+from django.utils import translation
 
 from parindex.assessments.models import Assessment, Campaign
 from parindex.assessments.tests.factories import open_campaign
@@ -23,3 +24,12 @@ def other_assessment(campaign, other_commune) -> Assessment:
     return campaign.assessments.select_related("campaign__framework", "unit").get(
         unit=other_commune
     )
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Assertions read English messages: pin the language for the test and its requests (the
+    catalogue translates them to Vietnamese, the default language)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
