@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "parindex.frameworks",
     "parindex.evidence",
     "parindex.assessments",
+    "parindex.appraisal",
 ]
 
 MIDDLEWARE = [

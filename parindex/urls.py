@@ -9,6 +9,7 @@ urlpatterns = [
     path("units/", include("parindex.orgs.urls")),
     path("criteria/", include("parindex.frameworks.urls")),
     path("campaigns/", include("parindex.assessments.urls")),
+    path("appraisal/", include("parindex.appraisal.urls")),
     path("evidence/", include("parindex.evidence.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
