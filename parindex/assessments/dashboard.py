@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parindex.assessments.criteria import criteria_for, evaluate, progress_of
-from parindex.assessments.layers import current_entries, inputs_of
+from parindex.assessments.layers import current_inputs
 from parindex.assessments.models import (
     Assessment,
     AssessmentStatus,
@@ -54,14 +54,13 @@ def dashboard_rows(campaign: Campaign) -> list[DashboardRow]:
     criteria = criteria_for(campaign.framework)
     assessments = list(campaign.assessments.select_related("unit", "submitted_by"))
     ids = [a.pk for a in assessments]
-    entries = current_entries(ids, [Layer.SELF])
+    inputs = current_inputs(ids, Layer.SELF)
     extensions = latest_extensions(
         DeadlineExtension.objects.filter(assessment_id__in=ids, deadline=Deadline.SUBMIT)
     )
     rows = []
     for assessment in assessments:
-        own = entries.get(assessment.pk, {}).get(Layer.SELF, {})
-        result = evaluate(criteria, inputs_of(own), campaign.year)
+        result = evaluate(criteria, inputs.get(assessment.pk, {}), campaign.year)
         progress = progress_of(criteria, result)
         extension = extensions.get((assessment.pk, Deadline.SUBMIT))
         rows.append(
