@@ -49,6 +49,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo data already loaded: nothing changed.")
         self.load_frameworks(district, departments)
+        self.load_campaign()
         self.print_logins()
 
     # --- units -------------------------------------------------------------------------------
@@ -121,6 +122,12 @@ class Command(BaseCommand):
                 self.created.append(f"role {spec.username}")
 
     # --- criteria sets (another app's demo, when it exists) ----------------------------------
+    def load_campaign(self) -> None:
+        # The 2022 commune campaign of seed 003: needs the demo commune criteria set above.
+        from parindex.assessments.demo import load_demo_campaign
+
+        self.stdout.write(load_demo_campaign([c for c, _n, _k in world.COMMUNES]).message)
+
     def load_frameworks(self, district: Unit, departments: dict[str, Department]) -> None:
         # find_spec, not `except ImportError`: a bug inside that module must not be hidden.
         if importlib.util.find_spec(FRAMEWORKS_DEMO) is None:
