@@ -39,7 +39,7 @@ class Campaign:
         return sum(1 for _ in _leaves(self.document["nodes"]))
 
 
-def _leaves(nodes: list[dict]):  # noqa: ANN202 - a private generator
+def _leaves(nodes: list[dict]):
     for node in nodes:
         if "children" in node:
             yield from _leaves(node["children"])

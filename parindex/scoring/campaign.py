@@ -64,8 +64,9 @@ def score_units(
     ]
     if errors and strict:
         raise InputErrors(errors)
-    ranks = rank([result.index for result in results.values()])
-    labels = [group_of(result.index, bands) for result in results.values()]
+    published = [result.index_rounded for result in results.values()]
+    ranks = rank(published)
+    labels = [group_of(index, bands) for index in published]
     units = tuple(
         UnitScore(code, result, unit_rank, label)
         for (code, result), unit_rank, label in zip(results.items(), ranks, labels, strict=True)

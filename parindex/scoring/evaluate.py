@@ -8,7 +8,7 @@ evaluate_unit and score_units share this single code path.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal, localcontext
 from operator import add
 
@@ -17,27 +17,20 @@ from parindex.scoring.errors import InputError, InputErrors
 from parindex.scoring.input_values import InvalidValue
 from parindex.scoring.model import NA_FULL, EvaluationPlan, Framework
 from parindex.scoring.reading import UnitInputs, read_inputs
-from parindex.scoring.results import Status, UnitResult
+from parindex.scoring.results import Status, UnitOutcome, UnitResult, UnitTotals
 from parindex.scoring.rounding import ARITHMETIC, ZERO
 from parindex.scoring.rules import NotApplicable, Rule
 
 
-@dataclass
-class _Outcome:
-    """What happened to one unit besides plain scoring."""
-
-    statuses: dict[int, Status] = field(default_factory=dict)
-    notes: dict[int, str] = field(default_factory=dict)
-    errors: list[InputError] = field(default_factory=list)
-    excluded: list[int] = field(default_factory=list)  # positions of N/A-excluded leaves
-
-    def not_applicable(self, position: int, rule: Rule, column: list[Decimal], unit: int) -> None:
-        self.statuses[position] = Status.NA
-        if rule.na == NA_FULL:
-            column[unit] = rule.maximum
-        else:
-            column[unit] = ZERO
-            self.excluded.append(position)
+def _not_applicable(
+    outcome: UnitOutcome, position: int, rule: Rule, column: list[Decimal], unit: int
+) -> None:
+    outcome.statuses[position] = Status.NA
+    if rule.na == NA_FULL:
+        column[unit] = rule.maximum
+    else:
+        column[unit] = ZERO
+        outcome.excluded.append(position)
 
 
 def _resolve_context(framework: Framework, context: Context | None) -> Context:
@@ -49,7 +42,7 @@ def _resolve_context(framework: Framework, context: Context | None) -> Context:
 
 
 def _careful_column(
-    plan_leaf: tuple, column: Sequence[object], context: Context, outcomes: list[_Outcome]
+    plan_leaf: tuple, column: Sequence[object], context: Context, outcomes: list[UnitOutcome]
 ) -> list[Decimal]:
     """A column where some unit raised: score unit by unit and record who and why."""
     position, code, rule, _read, points_of = plan_leaf
@@ -60,7 +53,7 @@ def _careful_column(
             results[unit] = points_of(typed, context)
         except NotApplicable as signal:
             outcomes[unit].notes[position] = signal.reason
-            outcomes[unit].not_applicable(position, rule, results, unit)
+            _not_applicable(outcomes[unit], position, rule, results, unit)
         except InvalidValue as error:  # e.g. no year to resolve an MM-DD deadline
             outcomes[unit].errors.append(InputError(code, error.input, error.message, error.kind))
             outcomes[unit].statuses[position] = Status.INVALID
@@ -69,7 +62,7 @@ def _careful_column(
 
 
 def _leaf_columns(
-    plan: EvaluationPlan, units: Sequence[UnitInputs], context: Context, outcomes: list[_Outcome]
+    plan: EvaluationPlan, units: Sequence[UnitInputs], context: Context, outcomes: list[UnitOutcome]
 ) -> list:
     columns: list = [None] * plan.size
     value_columns = zip(*(unit.values for unit in units), strict=True)
@@ -82,7 +75,7 @@ def _leaf_columns(
 
 
 def _apply_specials(
-    plan: EvaluationPlan, units: Sequence[UnitInputs], columns: list, outcomes: list[_Outcome]
+    plan: EvaluationPlan, units: Sequence[UnitInputs], columns: list, outcomes: list[UnitOutcome]
 ) -> None:
     """Missing, N/A, nothing-arose and invalid leaves replace their placeholder's points."""
     for unit, inputs in enumerate(units):
@@ -94,7 +87,7 @@ def _apply_specials(
             column = columns[position]
             outcome.statuses[position] = status
             if status is Status.NA:
-                outcome.not_applicable(position, rule, column, unit)
+                _not_applicable(outcome, position, rule, column, unit)
             elif status is Status.NOTHING_AROSE:
                 column[unit] = rule.maximum
             else:
@@ -116,11 +109,11 @@ def _sum_parent_columns(
 ) -> None:
     """Each parent's column is the sum of its children's, clamped to [min, max]; `lowered`
     holds, per parent, the units whose maximum N/A exclusions have lowered."""
-    for position, children, minimum, maximum in plan.parent_columns:
+    for position, children, minimum, maximum, may_clamp in plan.parent_columns:
         total = columns[children[0]]
         for child in children[1:]:
             total = list(map(add, total, columns[child]))
-        if max(total) > maximum or min(total) < minimum:
+        if may_clamp and (max(total) > maximum or min(total) < minimum):
             total = [minimum if t < minimum else maximum if t > maximum else t for t in total]
         units = lowered.get(position)
         if units:
@@ -128,6 +121,45 @@ def _sum_parent_columns(
             for unit, unit_maximum in units.items():
                 total[unit] = max(minimum, min(total[unit], unit_maximum))
         columns[position] = total
+
+
+def _sum_columns(columns: list[list[Decimal]]) -> list[Decimal]:
+    total = columns[0]
+    for column in columns[1:]:
+        total = list(map(add, total, column))
+    return total
+
+
+def _results(
+    framework: Framework,
+    units: Sequence[UnitInputs],
+    context: Context,
+    columns: list,
+    outcomes: list[UnitOutcome],
+    unit_maxima: dict[int, dict[int, Decimal]],
+) -> list[UnitResult]:
+    """Totals and index per unit, from the fields' columns."""
+    plan = framework.plan
+    base = _sum_columns([columns[position] for position in plan.fields])
+    bonus = None if plan.bonus is None else columns[plan.bonus]
+    totals = base if bonus is None else list(map(add, base, bonus))
+    scale_to = framework.scale_to
+    results = []
+    for unit, (inputs, outcome) in enumerate(zip(units, outcomes, strict=True)):
+        maxima, maximum = plan.maxima, plan.maximum
+        if unit in unit_maxima:
+            maxima = list(maxima)  # type: ignore[assignment]
+            for position, lowered in unit_maxima[unit].items():
+                maxima[position] = lowered  # type: ignore[index]
+            maximum = sum(plan.fields_of(maxima), ZERO)
+        total = totals[unit]
+        index = total * scale_to / maximum if maximum else None
+        unit_bonus = None if bonus is None else bonus[unit]
+        unit_totals = UnitTotals(base[unit], unit_bonus, total, maximum, index)
+        results.append(
+            UnitResult(framework, inputs, context, columns, unit, maxima, outcome, unit_totals)
+        )
+    return results
 
 
 def evaluate_units(
@@ -140,7 +172,7 @@ def evaluate_units(
         return []
     plan = framework.plan
     context = _resolve_context(framework, context)
-    outcomes = [_Outcome() for _ in units]
+    outcomes = [UnitOutcome() for _ in units]
     with localcontext(ARITHMETIC):
         columns = _leaf_columns(plan, units, context, outcomes)
         _apply_specials(plan, units, columns, outcomes)
@@ -152,27 +184,7 @@ def evaluate_units(
             for position, maximum in maxima_of_unit.items():
                 lowered.setdefault(position, {})[unit] = maximum
         _sum_parent_columns(plan, columns, lowered)
-        results = []
-        rows = zip(*columns, strict=True)
-        for unit, (inputs, points, outcome) in enumerate(zip(units, rows, outcomes, strict=True)):
-            maxima = plan.maxima
-            if unit in unit_maxima:
-                maxima = list(maxima)  # type: ignore[assignment]
-                for position, maximum in unit_maxima[unit].items():
-                    maxima[position] = maximum  # type: ignore[index]
-            results.append(
-                UnitResult(
-                    framework,
-                    inputs,
-                    context,
-                    points,
-                    maxima,
-                    outcome.statuses,
-                    outcome.notes,
-                    outcome.errors,
-                )
-            )
-    return results
+        return _results(framework, units, context, columns, outcomes, unit_maxima)
 
 
 def evaluate_unit(

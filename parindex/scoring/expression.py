@@ -9,10 +9,10 @@ subscripts, exponents, unknown names and functions are refused with a message an
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from operator import itemgetter
 
-from parindex.scoring.rounding import ONE, ROUNDING, ZERO
+from parindex.scoring.rounding import ARITHMETIC, ONE, ROUNDING, ZERO
 
 MAX_LENGTH = 500
 MAX_DEPTH = 40
@@ -118,6 +118,38 @@ def tokenize(text: str) -> list[_Token]:
     return tokens
 
 
+def _constant(value: Decimal) -> Evaluator:
+    def constant(env: Mapping[str, Decimal]) -> Decimal:
+        return value
+
+    constant.value = value  # type: ignore[attr-defined]  # lets operators fold or inline it
+    return constant
+
+
+def _value_of(evaluator: Evaluator) -> Decimal | None:
+    return getattr(evaluator, "value", None)
+
+
+def _arithmetic(symbol: str, left: Evaluator, right: Evaluator) -> Evaluator:
+    """+ - * / with a constant operand inlined (one call fewer per evaluation), and two
+    constant operands folded at parse time (except a division by zero, left to run time)."""
+    known_left, known_right = _value_of(left), _value_of(right)
+    if known_left is not None and known_right is not None and (symbol != "/" or known_right):
+        with localcontext(ARITHMETIC):  # the same arithmetic as at evaluation time
+            return _constant(_binary(symbol, left, right)({}))
+    if known_right is not None and (symbol != "/" or known_right):
+        if symbol == "+":
+            return lambda env: left(env) + known_right
+        if symbol == "-":
+            return lambda env: left(env) - known_right
+        if symbol == "*":
+            return lambda env: left(env) * known_right
+        return lambda env: left(env) / known_right
+    if known_left is not None and symbol == "*":
+        return lambda env: known_left * right(env)
+    return _binary(symbol, left, right)
+
+
 def _binary(symbol: str, left: Evaluator, right: Evaluator) -> Evaluator:
     if symbol == "+":
         return lambda env: left(env) + right(env)
@@ -202,14 +234,17 @@ class _Parser:
                     raise ExpressionError("chain comparisons with 'and'", token.position)
                 compared = True
             self.advance()
-            left = _binary(token.text, left, self.expression(power))
+            right = self.expression(power)
+            if token.text in ("+", "-", "*", "/"):
+                left = _arithmetic(token.text, left, right)
+            else:
+                left = _binary(token.text, left, right)
         self.depth -= 1
         return left
 
     def prefix(self, token: _Token) -> Evaluator:
         if token.kind == "number":
-            value = token.value
-            return lambda env: value
+            return _constant(token.value)  # type: ignore[arg-type]
         if token.kind == "end":
             raise ExpressionError("unexpected end of expression", token.position)
         if token.text == "(":

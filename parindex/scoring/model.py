@@ -79,8 +79,8 @@ class EvaluationPlan:
     leaf_slots: Mapping[int, int]  # node position -> index among the leaves
     fields_of: Callable[[Sequence], tuple]  # picks the fields' values out of a per-node row
     maximum: Decimal  # the base maximum: sum of the fields' maxima
-    # (position, children's positions, minimum, maximum), children before their parents
-    parent_columns: tuple[tuple[int, tuple[int, ...], Decimal, Decimal], ...]
+    # (position, children's positions, minimum, maximum, may need clamping), children first
+    parent_columns: tuple[tuple[int, tuple[int, ...], Decimal, Decimal, bool], ...]
 
 
 def _children_getter(positions: tuple[int, ...]) -> Callable[[Sequence], tuple]:
@@ -88,6 +88,15 @@ def _children_getter(positions: tuple[int, ...]) -> Callable[[Sequence], tuple]:
         (only,) = positions
         return lambda points: (points[only],)
     return itemgetter(*positions)
+
+
+def _may_need_clamping(node: Node, by_code: Mapping[str, Node]) -> bool:
+    """False when the children's points, each within its own range, cannot add up to more
+    than the node's maximum or less than its minimum (no max_gap below 0, no odd minima)."""
+    children = [by_code[code] for code in node.children]
+    most = sum((child.maximum for child in children), Decimal(0))
+    least = sum((child.minimum for child in children), Decimal(0))
+    return most > node.maximum or least < node.minimum
 
 
 def build_plan(nodes: tuple[Node, ...], by_code: Mapping[str, Node]) -> EvaluationPlan:
@@ -127,6 +136,7 @@ def build_plan(nodes: tuple[Node, ...], by_code: Mapping[str, Node]) -> Evaluati
                 tuple(by_code[c].position for c in node.children),
                 node.minimum,
                 node.maximum,
+                _may_need_clamping(node, by_code),
             )
             for node in reversed(nodes)
             if node.children

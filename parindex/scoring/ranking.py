@@ -26,7 +26,7 @@ def group_of(index: Decimal | None, bands: Sequence[GroupBand]) -> str | None:
     """The first band (highest first) whose minimum the published index reaches."""
     if index is None:
         return None
-    published = round_index(index)
+    published = round_index(index)  # idempotent: callers may pass the published index
     for band in bands:
         if published >= band.minimum:
             return band.label

@@ -5,19 +5,37 @@ Explanations are built only when asked for, by re-running the leaf's rule in wor
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from parindex.scoring.context import Context
 from parindex.scoring.errors import InputError
 from parindex.scoring.explain import show
 from parindex.scoring.model import NA_FULL, Framework, Node
-from parindex.scoring.rounding import ZERO, round_index
+from parindex.scoring.rounding import round_index
 
 if TYPE_CHECKING:
     from parindex.scoring.reading import UnitInputs
+
+
+@dataclass
+class UnitOutcome:
+    """What happened to one unit's leaves besides plain scoring."""
+
+    statuses: dict[int, "Status"] = field(default_factory=dict)
+    notes: dict[int, str] = field(default_factory=dict)
+    errors: list[InputError] = field(default_factory=list)
+    excluded: list[int] = field(default_factory=list)  # positions of N/A-excluded leaves
+
+
+class UnitTotals(NamedTuple):
+    base_total: Decimal  # the fields' points
+    bonus: Decimal | None  # the bonus block's points, None without one
+    total: Decimal  # base_total + bonus
+    maximum: Decimal  # the fields' maxima after N/A exclusions
+    index: Decimal | None  # total / maximum × scale_to, exact; None when the maximum is 0
 
 
 class Status(StrEnum):
@@ -38,11 +56,16 @@ class FieldScore:
 
 
 class UnitResult:
-    """The evaluation of one unit under one framework. Treat it as immutable."""
+    """The evaluation of one unit under one framework. Treat it as immutable.
+
+    Units evaluated together share one list of points per node (`columns`); this unit's points
+    are at index `unit` of each, and `points` gathers them only when asked for.
+    """
 
     __slots__ = (
         "base_total",
         "bonus",
+        "columns",
         "context",
         "errors",
         "framework",
@@ -51,9 +74,9 @@ class UnitResult:
         "maxima",
         "maximum",
         "notes",
-        "points",
         "statuses",
         "total",
+        "unit",
     )
 
     def __init__(
@@ -61,29 +84,31 @@ class UnitResult:
         framework: Framework,
         inputs: "UnitInputs",
         context: Context,
-        points: tuple[Decimal, ...],
+        columns: list[list[Decimal]],
+        unit: int,
         maxima: tuple[Decimal, ...] | list[Decimal],
-        statuses: dict[int, Status],
-        notes: dict[int, str],
-        errors: list[InputError],
+        outcome: "UnitOutcome",
+        totals: "UnitTotals",
     ) -> None:
-        plan = framework.plan
         self.framework = framework
         self.inputs = inputs  # the typed values, which explanations re-read
         self.context = context
-        self.points = points
+        self.columns = columns
+        self.unit = unit
         self.maxima = maxima
-        self.statuses = statuses
-        self.notes = notes
-        self.errors = tuple(errors)
-        self.base_total = sum(plan.fields_of(points), ZERO)
-        self.maximum = (
-            sum(plan.fields_of(maxima), ZERO) if maxima is not plan.maxima else plan.maximum
-        )
-        self.bonus = None if plan.bonus is None else points[plan.bonus]
-        self.total = self.base_total if self.bonus is None else self.base_total + self.bonus
-        # index = total / maximum × scale_to, exact to 28 digits; None when all is N/A.
-        self.index = self.total * framework.scale_to / self.maximum if self.maximum else None
+        self.statuses = outcome.statuses
+        self.notes = outcome.notes
+        self.errors = tuple(outcome.errors)
+        self.base_total, self.bonus, self.total, self.maximum, self.index = totals
+
+    def points_at(self, position: int) -> Decimal:
+        return self.columns[position][self.unit]
+
+    @property
+    def points(self) -> tuple[Decimal, ...]:
+        """Points per node, in Framework.nodes order."""
+        unit = self.unit
+        return tuple(column[unit] for column in self.columns)
 
     @property
     def index_rounded(self) -> Decimal | None:
@@ -93,7 +118,7 @@ class UnitResult:
     def field_scores(self) -> tuple[FieldScore, ...]:
         return tuple(
             FieldScore(
-                node.code, node.title, self.points[node.position], self.maxima[node.position]
+                node.code, node.title, self.points_at(node.position), self.maxima[node.position]
             )
             for node in self.framework.fields
         )
@@ -146,7 +171,7 @@ class UnitResult:
 
     def _explain_parent(self, node: Node) -> str:
         by_code = self.framework.by_code
-        parts = [self.points[by_code[child].position] for child in node.children]
+        parts = [self.points_at(by_code[child].position) for child in node.children]
         total = sum(parts, Decimal(0))
         if len(node.children) <= 6:
             terms = " + ".join(show(part) for part in parts)
@@ -156,7 +181,7 @@ class UnitResult:
         maximum = self.maxima[node.position]
         if maximum != node.maximum:
             text += f" (maximum {show(maximum)} after N/A)"
-        points = self.points[node.position]
+        points = self.points_at(node.position)
         if points != total:
             limit = "maximum" if points == maximum else "minimum"
             text += f", limited to the {limit} {show(points)}"
@@ -182,7 +207,7 @@ class NodeResult:
 
     @property
     def points(self) -> Decimal:
-        return self._result.points[self._node.position]
+        return self._result.points_at(self._node.position)
 
     @property
     def maximum(self) -> Decimal:

@@ -7,6 +7,7 @@ are quantised to 4 places; parents are exact sums of their children. The index i
 the arithmetic runs in one fixed decimal context so a caller's context cannot change a score.
 """
 
+from collections.abc import Iterable
 from decimal import (
     ROUND_HALF_EVEN,
     ROUND_HALF_UP,
@@ -40,7 +41,8 @@ def _quantum(places: int) -> Decimal:
     return Decimal(1).scaleb(-places)
 
 
-_POINT_Q = _quantum(POINT_PLACES)
+_POINT_Q = POINT_QUANTUM = _quantum(POINT_PLACES)
+POINT_SCALE = 10**POINT_PLACES  # for rounding exact integer fractions the same way
 _INDEX_Q = _quantum(INDEX_PLACES)
 _PERCENT_Q = _quantum(PERCENT_PLACES)
 _AVERAGE_Q = _quantum(AVERAGE_PLACES)
@@ -50,6 +52,22 @@ _SHARE_Q = _quantum(SHARE_PLACES)
 def round_points(value: Decimal) -> Decimal:
     """Computed leaf points (proportional, formula, derived, survey) to 4 places."""
     return value.quantize(_POINT_Q, rounding=ROUNDING, context=ARITHMETIC)
+
+
+def round_fraction_to_points(numerator: int, denominator: int) -> Decimal:
+    """numerator / denominator (both ≥ 0) to 4 places, half up, in exact integer arithmetic:
+    the same result as round_points on the exact quotient, several times faster."""
+    quotient, remainder = divmod(numerator * POINT_SCALE, denominator)
+    if 2 * remainder >= denominator:
+        quotient += 1
+    return Decimal(quotient) * _POINT_Q  # exact, and much cheaper than scaleb
+
+
+def share_of_points(maximum: Decimal, percentages: Iterable[Decimal]) -> list[Decimal]:
+    """maximum × p / 100 for each percentage p, to 4 places: what round_points would give, with
+    the division by 100 done once (it is exact) instead of once per value."""
+    per_percent = maximum / HUNDRED
+    return [(per_percent * p).quantize(_POINT_Q, rounding=ROUNDING) for p in percentages]
 
 
 def round_index(value: Decimal) -> Decimal:

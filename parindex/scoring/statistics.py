@@ -35,20 +35,24 @@ class FieldStatistics:
 
 def spread_of(values: Mapping[str, Decimal]) -> Spread | None:
     """Spread of values keyed by unit code; None when there are none."""
+    return _spread(list(values), list(values.values()))
+
+
+def _spread(codes: list[str], values: list[Decimal]) -> Spread | None:
     if not values:
         return None
     with localcontext(ARITHMETIC):
-        exact_average = sum(values.values(), ZERO) / len(values)
-        highest, lowest = max(values.values()), min(values.values())
+        exact_average = sum(values, ZERO) / len(values)
+        highest, lowest = max(values), min(values)
         return Spread(
             units=len(values),
             average=round_average(exact_average),
             highest=highest,
             lowest=lowest,
             gap=highest - lowest,
-            above_average=sum(1 for value in values.values() if value > exact_average),
-            highest_units=tuple(code for code, value in values.items() if value == highest),
-            lowest_units=tuple(code for code, value in values.items() if value == lowest),
+            above_average=sum(1 for value in values if value > exact_average),
+            highest_units=tuple(c for c, v in zip(codes, values, strict=True) if v == highest),
+            lowest_units=tuple(c for c, v in zip(codes, values, strict=True) if v == lowest),
         )
 
 
@@ -57,15 +61,16 @@ def field_statistics(
 ) -> tuple[FieldStatistics, ...]:
     """One row per field (top-level node, bonus block excluded), in framework order."""
     rows = []
+    codes, units = list(results), list(results.values())
     for node in framework.fields:
         position = node.position
-        points = {code: result.points[position] for code, result in results.items()}
-        spread = spread_of(points)
+        points = [result.columns[position][result.unit] for result in units]
+        spread = _spread(codes, points)
         if spread is None:
             continue
         with localcontext(ARITHMETIC):
-            maxima = sum((result.maxima[position] for result in results.values()), ZERO)
-            share = sum(points.values(), ZERO) * HUNDRED / maxima if maxima else None
+            maxima = sum((result.maxima[position] for result in units), ZERO)
+            share = sum(points, ZERO) * HUNDRED / maxima if maxima else None
         rows.append(
             FieldStatistics(
                 node.code,

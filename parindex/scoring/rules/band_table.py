@@ -63,6 +63,22 @@ class BandTable:
             for b in upper
         )
 
+    def whole_step_tables(
+        self, domain_high: Decimal, steps: int = 1
+    ) -> tuple[tuple[Decimal, ...], tuple[Decimal, ...]] | None:
+        """For bands whose bounds are all multiples of 1/steps (95%, 80%, 30%…) on a domain
+        starting at 0: points for a value exactly k/steps, and for one strictly between k/steps
+        and (k+1)/steps — every such value lies in the same band. None if a bound is finer."""
+        bounds = [b for band in self.bands for b in (band.lower, band.upper) if b is not None]
+        if any(bound * steps != int(bound * steps) for bound in bounds):
+            return None
+        size = int(domain_high * steps) + 1
+        exact = tuple(self.points_within(Decimal(k) / steps) for k in range(size))
+        between = tuple(
+            self.points_within((Decimal(k) + Decimal("0.5")) / steps) for k in range(size)
+        )
+        return exact, between
+
     def inner_value(self) -> Decimal:
         """Some value inside the bands (a placeholder for missing inputs)."""
         band = self.bands[0]

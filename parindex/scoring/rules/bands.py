@@ -7,7 +7,7 @@ from parindex.scoring.config_reader import ConfigReader, LeafSpec
 from parindex.scoring.context import Context
 from parindex.scoring.explain import show, show_percent
 from parindex.scoring.input_values import to_count, to_decimal, to_percentage, to_ratio
-from parindex.scoring.rounding import HUNDRED, ONE, ZERO, round_points
+from parindex.scoring.rounding import HUNDRED, ONE, ZERO, round_points, share_of_points
 from parindex.scoring.rules.band_table import BandTable, Domain, read_band_table
 from parindex.scoring.rules.base import Rule
 from parindex.scoring.rules.ratio import read_zero_base, zero_base_explanation, zero_base_points
@@ -17,17 +17,24 @@ _PERCENT_DOMAIN = Domain(ZERO, HUNDRED, "%")
 
 
 class BandsRule(Rule):
-    __slots__ = ("measure", "percent", "table", "zero_base")
+    __slots__ = ("_whole_percent", "measure", "percent", "table", "zero_base")
     kind = "bands"
 
     def __init__(
         self, leaf: LeafSpec, measure: str, percent: bool, table: BandTable, zero_base: str | None
     ) -> None:
-        super().__init__(leaf, (ZERO, ONE) if measure == "ratio" else table.inner_value())
+        super().__init__(leaf, (0, 1) if measure == "ratio" else table.inner_value())
         self.measure = measure
         self.percent = percent
         self.table = table
         self.zero_base = zero_base
+        # Ratio bands on whole percentages (nearly all of them) are looked up by the integer
+        # part of the percentage: see points_column.
+        self._whole_percent = None
+        if measure == "ratio" and percent:
+            self._whole_percent = table.whole_step_tables(HUNDRED)
+        elif measure == "ratio":
+            self._whole_percent = table.whole_step_tables(ONE, 100)
 
     def read(self, value: object) -> object:
         """A (numerator, denominator) pair for ratios, else the number itself."""
@@ -52,6 +59,8 @@ class BandsRule(Rule):
     def points_column(self, column: Sequence[object], context: Context) -> list[Decimal]:
         if self.measure != "ratio":
             return list(map(self.table.points_within, column))  # type: ignore[arg-type]
+        if self._whole_percent is not None:
+            return self._whole_percent_column(column)
         scale = 100 if self.percent else 1
         fractions, lowest = self.table.upper_fractions, self.table.bands[0].points
         column_points = []
@@ -60,7 +69,7 @@ class BandsRule(Rule):
             if not denominator:
                 append(zero_base_points(self.zero_base, self.maximum))
             elif type(numerator) is not int:
-                append(self.table.points_within(numerator * scale / denominator))
+                append(self._decimal_points(numerator, denominator))
             else:
                 # value = numerator·scale/denominator ≥ p/q  ⟺  numerator·scale·q ≥ p·denominator
                 scaled = numerator * scale
@@ -71,6 +80,25 @@ class BandsRule(Rule):
                         break
                 else:
                     append(lowest)
+        return column_points
+
+    def _decimal_points(self, numerator: Decimal, denominator: Decimal) -> Decimal:
+        scale = HUNDRED if self.percent else ONE
+        return self.table.points_within(numerator * scale / denominator)
+
+    def _whole_percent_column(self, column: Sequence[object]) -> list[Decimal]:
+        exact, between = self._whole_percent  # type: ignore[misc]
+        column_points = []
+        append = column_points.append
+        for numerator, denominator in column:  # type: ignore[misc]
+            if not denominator:
+                append(zero_base_points(self.zero_base, self.maximum))
+            elif type(numerator) is not int:
+                append(self._decimal_points(numerator, denominator))
+            else:
+                # percentage = 100·n/d = whole + remainder/d: exact when the remainder is 0.
+                whole, remainder = divmod(numerator * 100, denominator)
+                append(between[whole] if remainder else exact[whole])
         return column_points
 
     def explain(self, typed: object, context: Context) -> str:
@@ -131,6 +159,11 @@ class SurveyRule(Rule):
         if self.table is not None:
             return self.table.find(typed).points
         return round_points(self.maximum * typed / HUNDRED)
+
+    def points_column(self, column: Sequence[Decimal], context: Context) -> list[Decimal]:
+        if self.table is not None:
+            return list(map(self.table.points_within, column))
+        return share_of_points(self.maximum, column)
 
     def explain(self, typed: Decimal, context: Context) -> str:
         points = show(self.points(typed, context))

@@ -1,25 +1,37 @@
 """proportional: max × min(1, ratio / target), and 0 under the floor (both in %)."""
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from parindex.scoring.config_reader import ConfigReader, LeafSpec
 from parindex.scoring.context import Context
 from parindex.scoring.explain import show, show_percent
 from parindex.scoring.input_values import to_ratio
-from parindex.scoring.rounding import HUNDRED, ONE, ZERO, round_points
+from parindex.scoring.rounding import (
+    HUNDRED,
+    ZERO,
+    round_fraction_to_points,
+    round_points,
+)
 from parindex.scoring.rules.base import Rule
 from parindex.scoring.rules.ratio import read_zero_base, zero_base_explanation, zero_base_points
 
 
 class ProportionalRule(Rule):
-    __slots__ = ("floor", "target", "zero_base")
+    __slots__ = ("_floor_ratio", "_points_ratio", "_target_ratio", "floor", "target", "zero_base")
     kind = "proportional"
 
     def __init__(self, leaf: LeafSpec, floor: Decimal, target: Decimal, zero_base: str | None):
-        super().__init__(leaf, (ZERO, ONE))
+        super().__init__(leaf, (0, 1))
         self.floor = floor
         self.target = target
         self.zero_base = zero_base
+        # Exact integer fractions for whole-number ratios n/d (see points_column):
+        # ratio% = 100·n/d; points = max × ratio% / target = (mp·100·tq / (mq·tp)) × n/d.
+        self._floor_ratio = floor.as_integer_ratio()
+        self._target_ratio = target.as_integer_ratio()
+        (mp, mq), (tp, tq) = leaf.maximum.as_integer_ratio(), self._target_ratio
+        self._points_ratio = (mp * 100 * tq, mq * tp)
 
     def read(self, value: object) -> tuple[Decimal, Decimal]:
         return to_ratio(value)
@@ -35,6 +47,25 @@ class ProportionalRule(Rule):
         if scaled >= self.target * denominator:
             return self.maximum
         return round_points(self.maximum * scaled / (self.target * denominator))
+
+    def points_column(self, column: Sequence[tuple], context: Context) -> list[Decimal]:
+        (fp, fq), (tp, tq), (kp, kq) = self._floor_ratio, self._target_ratio, self._points_ratio
+        maximum, points_of = self.maximum, self.points
+        column_points = []
+        append = column_points.append
+        for typed in column:
+            numerator, denominator = typed
+            if type(numerator) is not int or not denominator:
+                append(points_of(typed, context))
+                continue
+            percent_times_denominator = numerator * 100
+            if percent_times_denominator * fq < fp * denominator:  # under the floor
+                append(ZERO)
+            elif percent_times_denominator * tq >= tp * denominator:  # the target reached
+                append(maximum)
+            else:
+                append(round_fraction_to_points(kp * numerator, kq * denominator))
+        return column_points
 
     def explain(self, typed: tuple[Decimal, Decimal], context: Context) -> str:
         numerator, denominator = map(Decimal, typed)

@@ -13,7 +13,13 @@ from parindex.scoring.input_values import (
     to_key,
     to_percentage,
 )
-from parindex.scoring.rounding import HUNDRED, ZERO, has_at_most_point_places, round_points
+from parindex.scoring.rounding import (
+    HUNDRED,
+    ZERO,
+    has_at_most_point_places,
+    round_points,
+    share_of_points,
+)
 from parindex.scoring.rules.base import Rule
 
 
@@ -151,6 +157,9 @@ class DerivedRule(Rule):
 
     def points(self, typed: Decimal, context: Context) -> Decimal:
         return round_points(self.maximum * typed / HUNDRED)
+
+    def points_column(self, column: Sequence[Decimal], context: Context) -> list[Decimal]:
+        return share_of_points(self.maximum, column)
 
     def explain(self, typed: Decimal, context: Context) -> str:
         points = show(self.points(typed, context))

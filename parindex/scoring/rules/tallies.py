@@ -1,5 +1,6 @@
 """Rules that add or subtract per item: deductions (per event, with a floor) and checklist."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -56,6 +57,27 @@ class DeductionsRule(Rule):
             return self.floor
         points = self.start - self.lost(typed)
         return points if points > self.floor else self.floor
+
+    def points_column(
+        self, column: Sequence[dict[str, Decimal]], context: Context
+    ) -> list[Decimal]:
+        start, floor, zeroing = self.start, self.floor, self._zeroing
+        # (each, once) per event key, so the loop below needs no attribute lookups
+        deducts = {key: (event.each, event.once) for key, event in self.events.items()}
+        column_points = []
+        append = column_points.append
+        for counts in column:
+            if not counts:
+                append(start)
+            elif not zeroing.isdisjoint(counts):
+                append(floor)
+            else:
+                points = start
+                for key, count in counts.items():
+                    each, once = deducts[key]
+                    points -= each if once else each * count
+                append(points if points > floor else floor)
+        return column_points
 
     def explain(self, typed: dict[str, Decimal], context: Context) -> str:
         points = show(self.points(typed, context))
@@ -135,6 +157,15 @@ class ChecklistRule(Rule):
     def points(self, typed: tuple[str, ...], context: Context) -> Decimal:
         total = sum(map(self.items.__getitem__, typed), ZERO)
         return total if total < self.maximum else self.maximum
+
+    def points_column(self, column: Sequence[tuple[str, ...]], context: Context) -> list[Decimal]:
+        points_of, maximum = self.items.__getitem__, self.maximum
+        column_points = []
+        append = column_points.append
+        for keys in column:
+            total = sum(map(points_of, keys), ZERO)
+            append(total if total < maximum else maximum)
+        return column_points
 
     def explain(self, typed: tuple[str, ...], context: Context) -> str:
         if not typed:
