@@ -93,3 +93,9 @@ def test_python_dash_m_parindex_runs_the_command():
     )
     assert completed.returncode == 0
     assert completed.stdout.splitlines()[1].startswith("XA01,")
+
+
+def test_the_documented_example_output_is_what_the_command_prints():
+    doc = (EXAMPLES.parent / "scoring-cli.md").read_text(encoding="utf-8")
+    block = doc.split("--inputs docs/examples/commune-2022-inputs.csv\n", 1)[1].split("```", 1)[0]
+    assert score(FRAMEWORK, CSV_INPUTS).out == block
