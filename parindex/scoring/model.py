@@ -4,6 +4,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
+from types import MappingProxyType
 from typing import NamedTuple
 
 from parindex.scoring.rules import Rule
@@ -58,19 +59,12 @@ class LeafStep(NamedTuple):
     points: Callable
 
 
-class ParentStep(NamedTuple):
-    position: int
-    children_points: Callable[[list], tuple]  # picks the children's points out of the list
-    minimum: Decimal
-
-
 @dataclass(frozen=True, slots=True)
 class EvaluationPlan:
-    """Flat arrays over node positions: what evaluate_unit loops over."""
+    """Flat arrays over node positions, built once: what reading and evaluation loop over."""
 
     size: int
     leaves: tuple[LeafStep, ...]
-    parents: tuple[ParentStep, ...]  # children before their parents
     maxima: tuple[Decimal, ...]
     ancestors: tuple[tuple[int, ...], ...]
     fields: tuple[int, ...]  # top-level nodes that form the base total
@@ -83,7 +77,7 @@ class EvaluationPlan:
     parent_columns: tuple[tuple[int, tuple[int, ...], Decimal, Decimal, bool], ...]
 
 
-def _children_getter(positions: tuple[int, ...]) -> Callable[[Sequence], tuple]:
+def _values_at(positions: tuple[int, ...]) -> Callable[[Sequence], tuple]:
     if len(positions) == 1:
         (only,) = positions
         return lambda points: (points[only],)
@@ -100,7 +94,7 @@ def _may_need_clamping(node: Node, by_code: Mapping[str, Node]) -> bool:
 
 
 def build_plan(nodes: tuple[Node, ...], by_code: Mapping[str, Node]) -> EvaluationPlan:
-    leaves, parents, ancestors = [], [], []
+    leaves, ancestors = [], []
     for node in nodes:
         chain: list[int] = []
         parent = node.parent
@@ -111,24 +105,19 @@ def build_plan(nodes: tuple[Node, ...], by_code: Mapping[str, Node]) -> Evaluati
         if node.rule is not None:
             rule = node.rule
             leaves.append(LeafStep(node.position, node.code, rule, rule.read, rule.points))
-    for node in reversed(nodes):
-        if node.children:
-            positions = tuple(by_code[child].position for child in node.children)
-            parents.append(ParentStep(node.position, _children_getter(positions), node.minimum))
     top = [node for node in nodes if node.parent is None]
     fields = tuple(node.position for node in top if not node.bonus)
     bonus = next((node.position for node in top if node.bonus), None)
     return EvaluationPlan(
         size=len(nodes),
         leaves=tuple(leaves),
-        parents=tuple(parents),
         maxima=tuple(node.maximum for node in nodes),
         ancestors=tuple(ancestors),
         fields=fields,
         bonus=bonus,
         leaf_codes=frozenset(node.code for node in nodes if node.rule is not None),
-        leaf_slots={step.position: slot for slot, step in enumerate(leaves)},
-        fields_of=_children_getter(fields),
+        leaf_slots=MappingProxyType({step.position: slot for slot, step in enumerate(leaves)}),
+        fields_of=_values_at(fields),
         maximum=sum((nodes[position].maximum for position in fields), Decimal(0)),
         parent_columns=tuple(
             (
@@ -171,7 +160,7 @@ class Framework:
     @property
     def maximum(self) -> Decimal:
         """The base maximum before any N/A exclusion (e.g. 70)."""
-        return sum((node.maximum for node in self.fields), Decimal(0))
+        return self.plan.maximum
 
     @property
     def leaves(self) -> tuple[Node, ...]:

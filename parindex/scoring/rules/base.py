@@ -55,7 +55,3 @@ class Rule:
         """`points` for one leaf across many units; kinds override it where a tighter loop pays."""
         points = self.points
         return [points(typed, context) for typed in column]
-
-    def score(self, value: object, context: Context) -> Decimal:
-        """read then points: for one-off use; evaluation keeps the two steps apart."""
-        return self.points(self.read(value), context)

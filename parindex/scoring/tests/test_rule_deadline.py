@@ -4,7 +4,13 @@ from decimal import Decimal
 
 import pytest
 
-from parindex.scoring import validate_framework
+from parindex.scoring import (
+    InputErrors,
+    evaluate_unit,
+    load_framework,
+    score_units,
+    validate_framework,
+)
 
 from .documents import document, leaf, parent, score_leaf
 
@@ -83,3 +89,21 @@ def test_invalid_configs_are_reported_on_the_node(rule_change, kind):
     doc = document(parent("1", "0.5", [leaf("1.1", "0.5", {**PLAN_DEADLINE, **rule_change})]))
     issues = validate_framework(doc)
     assert [(issue.code, issue.kind) for issue in issues] == [("1.1", kind)]
+
+
+def test_without_any_year_a_month_day_deadline_is_an_input_error_for_that_unit_only():
+    doc = document(parent("1", "0.5", [leaf("1.1", "0.5", PLAN_DEADLINE)]))
+    del doc["year"]
+    framework = load_framework(doc)
+    with pytest.raises(InputErrors) as raised:
+        evaluate_unit(framework, {"1.1": {"value": "2022-01-20"}})
+    assert raised.value.errors[0].kind == "deadline.no_year"
+    # A unit that never did it needs no due date; one that did cannot be scored without a year.
+    campaign = score_units(
+        framework,
+        {"a": {"1.1": {"value": False}}, "b": {"1.1": {"value": "2022-01-20"}}},
+        strict=False,
+    )
+    a, b = campaign.results()["a"], campaign.results()["b"]
+    assert (a.node("1.1").points, a.errors) == (Decimal("0.1"), ())
+    assert (b.node("1.1").status, b.errors[0].kind) == ("invalid", "deadline.no_year")
