@@ -265,16 +265,15 @@ def get_campaign(user, pk: int, roles: Iterable[str] = CAMPAIGN_READER_ROLES):
     403 when seen without one of `roles`."""
     from parindex.assessments.models import Campaign
 
-    campaign = (
-        Campaign.objects.select_related("jurisdiction", "framework").filter(pk=pk).first()
-    )
+    campaign = Campaign.objects.select_related("jurisdiction", "framework").filter(pk=pk).first()
     if campaign is None:
         raise Http404
     if has_role(user, campaign.jurisdiction, roles):
         return campaign
-    if has_role(user, campaign.jurisdiction, ALL_ROLES) or own_assessments(user).filter(
-        campaign=campaign
-    ).exists():
+    if (
+        has_role(user, campaign.jurisdiction, ALL_ROLES)
+        or own_assessments(user).filter(campaign=campaign).exists()
+    ):
         raise PermissionDenied
     raise Http404
 
@@ -306,3 +305,93 @@ def may_submit_assessment(user, assessment) -> bool:
 def may_manage_assessment(user, assessment) -> bool:
     """Extend a unit's deadline, reopen it: the campaign's organisers."""
     return has_role(user, assessment.campaign.jurisdiction, CAMPAIGN_MANAGER_ROLES)
+
+
+# --- appraisal ---
+# The campaign's organisers assign fields or criteria to appraisers, close step 1 and reopen an
+# approved unit; an appraiser sees and scores only the leaves assigned to them, in the units
+# their scope covers; a unit's reporter and head read their notices and write explanations (the
+# head submits them); council members approve. The comparison and a node's history are read by
+# the campaign's readers, the unit itself, and (history only) the node's appraisers. The
+# appraisal app imports orgs: imported late.
+
+APPRAISAL_MANAGER_ROLES = CAMPAIGN_MANAGER_ROLES
+APPRAISER_ROLES = frozenset({Role.APPRAISER})
+COUNCIL_ROLES = frozenset({Role.COUNCIL})
+EXPLANATION_ROLES = SELF_ASSESSMENT_EDIT_ROLES
+EXPLANATION_SUBMIT_ROLES = SELF_ASSESSMENT_SUBMIT_ROLES
+COMPARISON_READER_ROLES = ASSESSMENT_READER_ROLES
+
+_ASSIGNED_ATTR = "_parindex_assigned_leaves"
+
+
+def assigned_leaves(user, campaign) -> frozenset[str]:
+    """Leaf codes of `campaign` the user appraises (all of them for a superuser); cached on the
+    user object per campaign, so a page asks once."""
+    from parindex.appraisal.services import all_leaf_codes, assigned_leaf_codes
+
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cache = getattr(user, _ASSIGNED_ATTR, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _ASSIGNED_ATTR, cache)
+    if campaign.pk not in cache:
+        if getattr(user, "is_superuser", False):
+            cache[campaign.pk] = all_leaf_codes(campaign)
+        else:
+            cache[campaign.pk] = assigned_leaf_codes(user, campaign)
+    return cache[campaign.pk]
+
+
+def forget_assigned_leaves(user) -> None:
+    if hasattr(user, _ASSIGNED_ATTR):
+        delattr(user, _ASSIGNED_ATTR)
+
+
+def may_appraise(user, assessment, code: str) -> bool:
+    """An appraiser whose scope covers the unit and who is assigned the leaf."""
+    return has_role(user, assessment.unit, APPRAISER_ROLES) and code in assigned_leaves(
+        user, assessment.campaign
+    )
+
+
+def may_read_node_history(user, assessment, code: str) -> bool:
+    return has_role(user, assessment.unit, COMPARISON_READER_ROLES) or may_appraise(
+        user, assessment, code
+    )
+
+
+def get_appraised_node(user, pk: int, code: str):
+    """The assessment for appraising leaf `code`: 404 outside sight, 403 unless assigned."""
+    assessment = get_assessment(user, pk, ALL_ROLES)
+    if not may_appraise(user, assessment, code):
+        raise PermissionDenied
+    return assessment
+
+
+def get_node_history(user, pk: int, code: str):
+    """The assessment whose node history the user may read: 404 outside sight, else 403."""
+    assessment = get_assessment(user, pk, ALL_ROLES)
+    if not may_read_node_history(user, assessment, code):
+        raise PermissionDenied
+    return assessment
+
+
+def campaign_appraisers(campaign) -> QuerySet[Membership]:
+    """Appraiser memberships whose scope covers the whole campaign (its jurisdiction's subtree)."""
+    ancestors = [int(part) for part in campaign.jurisdiction.path.strip("/").split("/") if part]
+    return Membership.objects.filter(
+        role=Role.APPRAISER, unit_id__in=ancestors, user__is_active=True
+    ).select_related("user", "department")
+
+
+def may_approve(user, campaign) -> bool:
+    return has_role(user, campaign.jurisdiction, COUNCIL_ROLES)
+
+
+def notices_for(user) -> QuerySet:
+    """Notices sent to the units the user reports for or heads."""
+    from parindex.appraisal.models import Notice
+
+    return Notice.objects.filter(assessment__in=own_assessments(user))
