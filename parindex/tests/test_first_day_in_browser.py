@@ -25,7 +25,7 @@ UNITS_CSV = (
 
 @override_settings(LANGUAGE_CODE="vi")
 def test_organiser_logs_in_finds_a_commune_and_is_told_about_a_bad_import_row(page, tmp_path):
-    call_command("load_demo", "--allow-production", stdout=io.StringIO())
+    call_command("load_demo", "--allow-production", "--without-campaign", stdout=io.StringIO())
     units_before = Unit.objects.count()
 
     page.goto("/login/")

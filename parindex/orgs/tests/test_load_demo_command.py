@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 def load(**options) -> str:
     out = io.StringIO()
-    call_command("load_demo", stdout=out, **options)
+    # The campaign is load_demo_campaign's to test (assessments); skipping it saves seconds.
+    call_command("load_demo", stdout=out, without_campaign=True, **options)
     return out.getvalue()
 
 

@@ -28,6 +28,11 @@ class Command(BaseCommand):
             help="Load even with DEBUG off (creates accounts with a published password).",
         )
         parser.add_argument(
+            "--without-campaign",
+            action="store_true",
+            help="Skip the demo 2022 campaign (units, users and criteria sets only).",
+        )
+        parser.add_argument(
             "--url",
             default="http://127.0.0.1:8000/",
             help="The address printed for logging in (make run passes its PORT).",
@@ -49,7 +54,8 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demo data already loaded: nothing changed.")
         self.load_frameworks(district, departments)
-        self.load_campaign()
+        if not options.get("without_campaign"):
+            self.load_campaign()
         self.print_logins()
 
     # --- units -------------------------------------------------------------------------------
