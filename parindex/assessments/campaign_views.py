@@ -138,10 +138,22 @@ def campaign_units(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "assessments/campaign_units.html", {"form": form, "campaign": campaign})
 
 
+# Closing step 1 sends the notices and the council's approval writes the final layer: those two
+# moves are made on the appraisal app's pages (docs/appraisal.md), never by a bare advance.
+APPRAISAL_MOVES = {
+    CampaignStatus.EXPLANATION: "appraisal:close_step1",
+    CampaignStatus.APPROVED: "appraisal:council",
+}
+
+
 @login_required
 @require_POST
 def campaign_advance(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = access.get_campaign(request.user, pk, access.CAMPAIGN_MANAGER_ROLES)
+    appraisal_page = APPRAISAL_MOVES.get(request.POST.get("status", ""))
+    if appraisal_page:
+        messages.info(request, _("This stage is reached from the appraisal pages."))
+        return redirect(appraisal_page, campaign.pk)
     try:
         services.advance_campaign(
             request.user,
@@ -201,6 +213,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         "can_manage": access.may_manage_campaign(request.user, campaign),
         "next_status": next_status and CampaignStatus(next_status),
+        "appraisal_page": APPRAISAL_MOVES.get(next_status or ""),
         "columns": _columns(),
         "numeric": NUMERIC_COLUMNS,
     }

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from parindex.assessments.entries import SELF_ENTRY_CAMPAIGN_STATUSES
 from parindex.assessments.models import (
     CAMPAIGN_FLOW,
     Assessment,
@@ -314,9 +315,16 @@ def reopen_assessment(actor, assessment: Assessment, reason: str) -> Assessment:
     if not access.may_manage_assessment(actor, assessment):
         raise PermissionDenied
     reason = _require_reason(reason)
-    fresh = Assessment.objects.select_for_update().select_related("unit").get(pk=assessment.pk)
+    fresh = (
+        Assessment.objects.select_for_update()
+        .select_related("unit", "campaign")
+        .get(pk=assessment.pk)
+    )
     if not fresh.locked:
         _refuse("reason", _("This assessment is not locked."))
+    if fresh.campaign.status not in SELF_ENTRY_CAMPAIGN_STATUSES:
+        # Past step 1 a unit is corrected in the appraisal (appraisal.council.reopen_unit).
+        _refuse("reason", _("Self-assessment is closed for this campaign."))
     data = {
         "from": fresh.status,
         "submitted_at": _shown(fresh.submitted_at),
