@@ -9,17 +9,7 @@ from parindex.assessments.models import (
     EvidenceCitation,
     ScoreEntry,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+from parindex.readonly_admin import ReadOnlyAdmin
 
 
 @admin.register(Campaign)
