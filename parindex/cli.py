@@ -27,7 +27,7 @@ from parindex.scoring import (
     load_framework,
     score_units,
 )
-from parindex.scoring.explain import show
+from parindex.scoring.phrases import show
 
 FORMATS = ("table", "json", "csv")
 

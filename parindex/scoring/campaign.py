@@ -7,6 +7,7 @@ from parindex.scoring.context import Context
 from parindex.scoring.errors import InputError, InputErrors
 from parindex.scoring.evaluate import evaluate_units
 from parindex.scoring.model import Framework, GroupBand
+from parindex.scoring.phrases import DEFAULT_LANGUAGE
 from parindex.scoring.ranking import GroupShare, group_of, group_shares, rank
 from parindex.scoring.reading import UnitInputs, read_inputs
 from parindex.scoring.results import UnitResult
@@ -46,17 +47,20 @@ def score_units(
     *,
     groups: Sequence[GroupBand] | None = None,
     strict: bool = True,
+    language: str | None = DEFAULT_LANGUAGE,
 ) -> CampaignResult:
     """Evaluate every unit, then rank and group them (by the framework's groups by default).
 
-    With strict, input errors of all units are raised together, each naming its unit."""
+    With strict, input errors of all units are raised together, each naming its unit.
+    `language` is that of the results' explanations (see evaluate_units)."""
     bands = framework.groups if groups is None else tuple(groups)
     codes = list(inputs_by_unit)
     read = [
         inputs if type(inputs) is UnitInputs else read_inputs(framework, inputs, strict=False)
         for inputs in inputs_by_unit.values()
     ]
-    results = dict(zip(codes, evaluate_units(framework, read, context), strict=True))
+    evaluated = evaluate_units(framework, read, context, language=language)
+    results = dict(zip(codes, evaluated, strict=True))
     errors = [
         InputError(error.code, error.input, error.message, error.kind, unit=code)
         for code, result in results.items()

@@ -16,6 +16,7 @@ from parindex.scoring.context import Context
 from parindex.scoring.errors import InputError, InputErrors
 from parindex.scoring.input_values import InvalidValue
 from parindex.scoring.model import NA_FULL, EvaluationPlan, Framework
+from parindex.scoring.phrases import DEFAULT_LANGUAGE, language_code
 from parindex.scoring.reading import UnitInputs, read_inputs
 from parindex.scoring.results import Status, UnitOutcome, UnitResult, UnitTotals
 from parindex.scoring.rounding import ARITHMETIC, ZERO
@@ -137,6 +138,7 @@ def _results(
     columns: list,
     outcomes: list[UnitOutcome],
     unit_maxima: dict[int, dict[int, Decimal]],
+    language: str,
 ) -> list[UnitResult]:
     """Totals and index per unit, from the fields' columns."""
     plan = framework.plan
@@ -157,15 +159,25 @@ def _results(
         unit_bonus = None if bonus is None else bonus[unit]
         unit_totals = UnitTotals(base[unit], unit_bonus, total, maximum, index)
         results.append(
-            UnitResult(framework, inputs, context, columns, unit, maxima, outcome, unit_totals)
+            UnitResult(
+                framework, inputs, context, columns, unit, maxima, outcome, unit_totals, language
+            )
         )
     return results
 
 
 def evaluate_units(
-    framework: Framework, units: Sequence[UnitInputs], context: Context | None = None
+    framework: Framework,
+    units: Sequence[UnitInputs],
+    context: Context | None = None,
+    *,
+    language: str | None = DEFAULT_LANGUAGE,
 ) -> list[UnitResult]:
-    """Score units whose inputs were read with read_inputs; input errors stay on the results."""
+    """Score units whose inputs were read with read_inputs; input errors stay on the results.
+
+    `language` ("vi" or "en", or a tag such as "en-us") is the language of the results'
+    explanations, which are only written when read; None means the default, Vietnamese."""
+    language = language_code(language)  # a wrong language fails here, not on first reading
     if any(unit.framework is not framework for unit in units):
         raise ValueError("these inputs were read for another framework")
     if not units:
@@ -184,7 +196,7 @@ def evaluate_units(
             for position, maximum in maxima_of_unit.items():
                 lowered.setdefault(position, {})[unit] = maximum
         _sum_parent_columns(plan, columns, lowered)
-        return _results(framework, units, context, columns, outcomes, unit_maxima)
+        return _results(framework, units, context, columns, outcomes, unit_maxima, language)
 
 
 def evaluate_unit(
@@ -193,14 +205,21 @@ def evaluate_unit(
     context: Context | None = None,
     *,
     strict: bool = True,
+    language: str | None = DEFAULT_LANGUAGE,
 ) -> UnitResult:
     """Score one unit from raw inputs (read here) or from read_inputs' result.
 
     With strict (the default) all input errors are raised together as InputErrors; with
-    strict=False they are kept on the result and the faulty leaves score 0."""
+    strict=False they are kept on the result and the faulty leaves score 0. `language` is that
+    of the explanations (see evaluate_units)."""
     if type(inputs) is not UnitInputs:
         inputs = read_inputs(framework, inputs, strict=strict)  # type: ignore[arg-type]
-    (result,) = evaluate_units(framework, [inputs], context)  # type: ignore[list-item]
+    (result,) = evaluate_units(
+        framework,
+        [inputs],  # type: ignore[list-item]
+        context,
+        language=language,
+    )
     if result.errors and strict:
         raise InputErrors(result.errors)
     return result

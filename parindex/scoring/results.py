@@ -1,7 +1,8 @@
 """What evaluating one unit returns: points per node, totals, index, lazy explanations.
 
 Points live in one list aligned with Framework.nodes, so evaluating 4,000 units allocates little.
-Explanations are built only when asked for, by re-running the leaf's rule in words.
+Explanations are built only when asked for, by re-running the leaf's rule in words, in the
+language the result was evaluated for or one asked for (phrases.py).
 """
 
 from collections.abc import Iterator
@@ -12,8 +13,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from parindex.scoring.context import Context
 from parindex.scoring.errors import InputError
-from parindex.scoring.explain import show
 from parindex.scoring.model import NA_FULL, Framework, Node
+from parindex.scoring.phrases import DEFAULT_LANGUAGE, Wording, wording
 from parindex.scoring.rounding import round_index
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ class UnitOutcome:
     """What happened to one unit's leaves besides plain scoring."""
 
     statuses: dict[int, "Status"] = field(default_factory=dict)
+    # position -> why a leaf is invalid (the input error's message) or N/A (a phrase key)
     notes: dict[int, str] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
     excluded: list[int] = field(default_factory=list)  # positions of N/A-excluded leaves
@@ -59,7 +61,8 @@ class UnitResult:
     """The evaluation of one unit under one framework. Treat it as immutable.
 
     Units evaluated together share one list of points per node (`columns`); this unit's points
-    are at index `unit` of each, and `points` gathers them only when asked for.
+    are at index `unit` of each, and `points` gathers them only when asked for. `language`
+    ("vi" or "en") is the language of `NodeResult.explanation`.
     """
 
     __slots__ = (
@@ -71,6 +74,7 @@ class UnitResult:
         "framework",
         "index",
         "inputs",
+        "language",
         "maxima",
         "maximum",
         "notes",
@@ -89,6 +93,7 @@ class UnitResult:
         maxima: tuple[Decimal, ...] | list[Decimal],
         outcome: "UnitOutcome",
         totals: "UnitTotals",
+        language: str = DEFAULT_LANGUAGE,
     ) -> None:
         self.framework = framework
         self.inputs = inputs  # the typed values, which explanations re-read
@@ -100,6 +105,7 @@ class UnitResult:
         self.notes = outcome.notes
         self.errors = tuple(outcome.errors)
         self.base_total, self.bonus, self.total, self.maximum, self.index = totals
+        self.language = language  # already checked by evaluate_units
 
     def points_at(self, position: int) -> Decimal:
         return self.columns[position][self.unit]
@@ -145,46 +151,51 @@ class UnitResult:
                 return Status.PARTIAL if status is Status.MISSING else status
         return Status.SCORED
 
-    def explain(self, code: str) -> str:
+    def explain(self, code: str, language: str | None = None) -> str:
+        """How node `code` got its points, in `language` (default: the result's language)."""
         node = self.framework.by_code[code]
+        words = wording(language or self.language)
         if node.rule is None:
-            return self._explain_parent(node)
-        return self._explain_leaf(node)
+            return self._explain_parent(node, words)
+        return self._explain_leaf(node, words)
 
-    def _explain_leaf(self, node: Node) -> str:
+    def _explain_leaf(self, node: Node, words: Wording) -> str:
         status = self.statuses.get(node.position, Status.SCORED)
-        maximum = show(node.maximum)
         if status is Status.MISSING:
-            return "not answered"
+            return words.say("leaf.missing")
         if status is Status.INVALID:
-            return f"invalid input: {self.notes.get(node.position, '')}"
+            return words.say("leaf.invalid", note=self.notes.get(node.position, ""))
+        maximum = words.number(node.maximum)
         if status is Status.NOTHING_AROSE:
-            return f"nothing arose → full {maximum}"
+            return words.say("leaf.nothing_arose", maximum=maximum)
         if status is Status.NA:
-            reason = self.notes.get(node.position, "not applicable")
+            reason = words.say(self.notes.get(node.position, "na.not_applicable"))
             if node.na == NA_FULL:
-                return f"{reason} → full {maximum}"
-            return f"{reason} → left out of the maximum"
+                return words.say("na.full", reason=reason, maximum=maximum)
+            return words.say("na.exclude", reason=reason)
         rule = node.rule
         assert rule is not None
-        return rule.explain(self.inputs.value_of(node.code), self.context)
+        return rule.explain(self.inputs.value_of(node.code), self.context, words)
 
-    def _explain_parent(self, node: Node) -> str:
-        by_code = self.framework.by_code
+    def _explain_parent(self, node: Node, words: Wording) -> str:
+        by_code, number = self.framework.by_code, words.number
         parts = [self.points_at(by_code[child].position) for child in node.children]
-        total = sum(parts, Decimal(0))
+        exact_sum = sum(parts, Decimal(0))
+        total = number(exact_sum)
         if len(node.children) <= 6:
-            terms = " + ".join(show(part) for part in parts)
-            text = f"sum of {', '.join(node.children)}: {terms} = {show(total)}"
+            children, terms = ", ".join(node.children), " + ".join(map(number, parts))
+            text = words.say("parent.sum", children=children, terms=terms, total=total)
         else:
-            text = f"sum of {len(node.children)} sub-items = {show(total)}"
+            text = words.say("parent.sum_many", count=number(len(node.children)), total=total)
         maximum = self.maxima[node.position]
         if maximum != node.maximum:
-            text += f" (maximum {show(maximum)} after N/A)"
+            text += words.say("parent.maximum_after_na", maximum=number(maximum))
         points = self.points_at(node.position)
-        if points != total:
-            limit = "maximum" if points == maximum else "minimum"
-            text += f", limited to the {limit} {show(points)}"
+        if points != exact_sum:
+            limit = (
+                "parent.limited_to_maximum" if points == maximum else "parent.limited_to_minimum"
+            )
+            text += words.say(limit, points=number(points))
         return text
 
 
@@ -228,7 +239,12 @@ class NodeResult:
 
     @property
     def explanation(self) -> str:
+        """How the points were reached, in the result's language."""
         return self._result.explain(self._node.code)
+
+    def explain(self, language: str | None = None) -> str:
+        """How the points were reached, in `language` (default: the result's)."""
+        return self._result.explain(self._node.code, language)
 
     def __repr__(self) -> str:
         return f"<NodeResult {self.code} {self.points}/{self.maximum} {self.status}>"

@@ -5,8 +5,8 @@ from decimal import Decimal
 from itertools import pairwise
 
 from parindex.scoring.config_reader import ConfigReader, LeafSpec
-from parindex.scoring.explain import show
 from parindex.scoring.input_values import InvalidValue
+from parindex.scoring.phrases import ENGLISH, Wording, show
 from parindex.scoring.rounding import ZERO
 
 
@@ -17,7 +17,7 @@ class Band:
     upper: Decimal | None
     upper_inclusive: bool
     points: Decimal
-    label: str
+    label: str  # as configured; "" = written from the bounds, in the reader's language
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,29 +29,33 @@ class Domain:
     suffix: str = ""
 
 
-def band_label(band: Band, suffix: str) -> str:
-    """ "95–<100%", "≥ 2", "< 80%": how guidance texts write bands."""
-    low, high = band.lower, band.upper
+def band_label(band: Band, suffix: str, words: Wording = ENGLISH) -> str:
+    """The configured label, else how guidance texts write bands: "95–<100%", "≥ 2", "< 80%"
+    (numbers in the language of `words`; issue messages use the English default)."""
+    if band.label:
+        return band.label
+    low, high, number = band.lower, band.upper, words.number
     if low is None and high is None:
-        return "any value"
+        return words.say("bands.any_value")
     if low is None:
-        return f"{'≤' if band.upper_inclusive else '<'} {show(high)}{suffix}"  # type: ignore[arg-type]
+        return f"{'≤' if band.upper_inclusive else '<'} {number(high)}{suffix}"  # type: ignore[arg-type]
     if high is None:
-        return f"{'≥' if band.lower_inclusive else '>'} {show(low)}{suffix}"
+        return f"{'≥' if band.lower_inclusive else '>'} {number(low)}{suffix}"
     if low == high:
-        return f"{show(low)}{suffix}"
-    start = show(low) if band.lower_inclusive else f">{show(low)}"
-    end = show(high) if band.upper_inclusive else f"<{show(high)}"
+        return f"{number(low)}{suffix}"
+    start = number(low) if band.lower_inclusive else f">{number(low)}"
+    end = number(high) if band.upper_inclusive else f"<{number(high)}"
     return f"{start}–{end}{suffix}"
 
 
 class BandTable:
     """Bands sorted by lower bound; `find` returns the one band containing a value."""
 
-    __slots__ = ("_descending", "bands", "upper_fractions", "upper_points")
+    __slots__ = ("_descending", "bands", "suffix", "upper_fractions", "upper_points")
 
-    def __init__(self, bands: list[Band]) -> None:
+    def __init__(self, bands: list[Band], suffix: str = "") -> None:
         self.bands = tuple(bands)
+        self.suffix = suffix  # "%" for percentages, written after generated labels
         self._descending = tuple((b.lower, b.lower_inclusive, b) for b in reversed(self.bands))
         # Every band but the lowest, highest first: the lowest needs no test in a covered domain.
         upper = tuple(reversed(self.bands[1:]))
@@ -111,8 +115,11 @@ class BandTable:
                 return band
         raise InvalidValue(f"{show(value)} falls outside every band", "bands.outside")
 
+    def label(self, band: Band, words: Wording) -> str:
+        return band_label(band, self.suffix, words)
 
-def _read_band(item: ConfigReader, leaf: LeafSpec, suffix: str) -> Band | None:
+
+def _read_band(item: ConfigReader, leaf: LeafSpec) -> Band | None:
     item.unknown_keys(
         frozenset({"min", "max", "min_inclusive", "max_inclusive", "points", "label"})
     )
@@ -131,23 +138,21 @@ def _read_band(item: ConfigReader, leaf: LeafSpec, suffix: str) -> Band | None:
     ):
         item.issue("", "bands.empty", "the band contains no value (check min and max)")
         return None
-    band = Band(lower, lower_inclusive, upper, upper_inclusive, points, "")
-    label = item.text("label", None) or band_label(band, suffix)
+    label = item.text("label", None) or ""
     return Band(lower, lower_inclusive, upper, upper_inclusive, points, label)
 
 
 def _check_neighbours(config: ConfigReader, below: Band, above: Band, suffix: str) -> None:
     where = "bands"
+    names = f"{band_label(below, suffix)} and {band_label(above, suffix)}"
     if below.upper is None or above.lower is None or below.upper > above.lower:
-        config.issue(where, "bands.overlap", f"bands {below.label} and {above.label} overlap")
+        config.issue(where, "bands.overlap", f"bands {names} overlap")
     elif below.upper < above.lower:
         gap = f"{show(below.upper)}{suffix} to {show(above.lower)}{suffix}"
         config.issue(where, "bands.gap", f"values from {gap} fall in no band")
     elif below.upper_inclusive and above.lower_inclusive:
         at = f"{show(above.lower)}{suffix}"
-        config.issue(
-            where, "bands.overlap", f"bands {below.label} and {above.label} both hold {at}"
-        )
+        config.issue(where, "bands.overlap", f"bands {names} both hold {at}")
     elif not below.upper_inclusive and not above.lower_inclusive:
         at = f"{show(above.lower)}{suffix}"
         config.issue(where, "bands.gap", f"{at} falls in no band (make one bound inclusive)")
@@ -177,7 +182,7 @@ def read_band_table(
     """Read `bands`, refusing gaps and overlaps between them and over the domain."""
     suffix = domain.suffix if domain else ""
     before = len(config.issues)
-    bands = [_read_band(item, leaf, suffix) for item in config.items("bands")]
+    bands = [_read_band(item, leaf) for item in config.items("bands")]
     if len(config.issues) > before or not bands:
         return None
     ordered = sorted(
@@ -190,4 +195,4 @@ def read_band_table(
         _check_coverage(config, ordered, domain)
     if len(config.issues) > before:
         return None
-    return BandTable(ordered)
+    return BandTable(ordered, suffix)

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from parindex.scoring.config_reader import ConfigReader, LeafSpec
 from parindex.scoring.context import Context
-from parindex.scoring.explain import show, show_percent
 from parindex.scoring.input_values import to_count, to_decimal, to_percentage, to_ratio
+from parindex.scoring.phrases import Wording
 from parindex.scoring.rounding import HUNDRED, ONE, ZERO, round_points, share_of_points
 from parindex.scoring.rules.band_table import BandTable, Domain, read_band_table
 from parindex.scoring.rules.base import Rule
@@ -101,18 +101,22 @@ class BandsRule(Rule):
                 append(between[whole] if remainder else exact[whole])
         return column_points
 
-    def explain(self, typed: object, context: Context) -> str:
+    def explain(self, typed: object, context: Context, words: Wording) -> str:
         measured = self.measured(typed)
         if measured is None:
-            return zero_base_explanation(self.zero_base, self.maximum)
+            return zero_base_explanation(self.zero_base, self.maximum, words)
         band = self.table.find(measured)
         if self.measure == "ratio":
             numerator, denominator = map(Decimal, typed)  # type: ignore[call-overload]
-            shown = show_percent(measured) if self.percent else show(round_points(measured))
-            reading = f"{show(numerator)}/{show(denominator)} = {shown}"
+            shown = (
+                words.percent(measured) if self.percent else words.number(round_points(measured))
+            )
+            ratio = words.ratio(numerator, denominator)
+            reading = words.say("ratio.reading", ratio=ratio, value=shown)
         else:
-            reading = show(measured)
-        return f"{reading} → band {band.label} → {show(band.points)}"
+            reading = words.number(measured)
+        label, points = self.table.label(band, words), words.number(band.points)
+        return words.say("bands.result", reading=reading, band=label, points=points)
 
 
 def _domain(measure: str, percent: bool) -> Domain | None:
@@ -165,12 +169,13 @@ class SurveyRule(Rule):
             return list(map(self.table.points_within, column))
         return share_of_points(self.maximum, column)
 
-    def explain(self, typed: Decimal, context: Context) -> str:
-        points = show(self.points(typed, context))
+    def explain(self, typed: Decimal, context: Context, words: Wording) -> str:
+        points, share = words.number(self.points(typed, context)), words.percent(typed)
         if self.table is not None:
-            label = self.table.find(typed).label
-            return f"survey {show_percent(typed)} → band {label} → {points}"
-        return f"survey {show(self.maximum)} × {show_percent(typed)} = {points}"
+            label = self.table.label(self.table.find(typed), words)
+            return words.say("survey.band", share=share, band=label, points=points)
+        maximum = words.number(self.maximum)
+        return words.say("survey.share", maximum=maximum, share=share, points=points)
 
 
 def compile_survey(config: ConfigReader, leaf: LeafSpec) -> Rule | None:

@@ -3,7 +3,8 @@
 A rule works in two steps so that scoring many units stays fast: `read` checks and converts an
 input value (text, numbers, lists) into a typed value once, raising InvalidValue; `points` is
 plain arithmetic on that typed value and runs for every evaluation; `explain` says in words how
-`points` got its result and runs only when someone asks.
+`points` got its result, in the language of the Wording it is given, and runs only when someone
+asks.
 """
 
 from collections.abc import Mapping, Sequence
@@ -13,10 +14,12 @@ from typing import ClassVar
 from parindex.scoring.config_reader import LeafSpec
 from parindex.scoring.context import Context
 from parindex.scoring.input_values import InvalidValue
+from parindex.scoring.phrases import Wording
 
 
 class NotApplicable(Exception):
-    """Raised by `points` when the typed value means "not applicable" (zero_base: na)."""
+    """Raised by `points` when the typed value means "not applicable" (zero_base: na);
+    `reason` is the key of the phrase that says why (phrases.PHRASES)."""
 
     def __init__(self, reason: str) -> None:
         self.reason = reason
@@ -48,7 +51,7 @@ class Rule:
     def points(self, typed: object, context: Context) -> Decimal:
         raise NotImplementedError
 
-    def explain(self, typed: object, context: Context) -> str:
+    def explain(self, typed: object, context: Context, words: Wording) -> str:
         raise NotImplementedError
 
     def points_column(self, column: Sequence[object], context: Context) -> list[Decimal]:

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from parindex.scoring.config_reader import ConfigReader, LeafSpec
 from parindex.scoring.context import Context
-from parindex.scoring.explain import show
 from parindex.scoring.input_values import InvalidValue, clean_text, to_date
+from parindex.scoring.phrases import Wording
 from parindex.scoring.rounding import ZERO
 from parindex.scoring.rules.base import Rule
 
@@ -94,17 +94,25 @@ class DeadlineRule(Rule):
                 append(otherwise)
         return column_points
 
-    def explain(self, typed: date | None, context: Context) -> str:
-        points = show(self.points(typed, context))
+    def explain(self, typed: date | None, context: Context, words: Wording) -> str:
+        points = words.number(self.points(typed, context))
         if typed is None:
-            return f"not done → {points}"
+            return words.say("deadline.not_done", points=points)
         due = self.due_date(context)
         late = (typed - due).days
+        done, due_text = words.date(typed), words.date(due)
         if late <= 0:
-            return f"done {typed.isoformat()}, on time (due {due.isoformat()}) → {points}"
-        tier = next((days for days, _ in self.tiers if late <= days), None)
-        limit = f"within {tier} days late" if tier is not None else "beyond the last tier"
-        return f"done {typed.isoformat()}, {late} days after {due.isoformat()} ({limit}) → {points}"
+            return words.say("deadline.on_time", done=done, due=due_text, points=points)
+        tier_days = next((days for days, _ in self.tiers if late <= days), None)
+        tier = (
+            words.say("deadline.within_tier", days=words.number(tier_days))
+            if tier_days is not None
+            else words.say("deadline.beyond_tiers")
+        )
+        days = words.number(late)
+        return words.say(
+            "deadline.late", done=done, days=days, due=due_text, tier=tier, points=points
+        )
 
 
 def _read_due(config: ConfigReader) -> tuple[int | None, int, int] | None:

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from parindex.scoring.config_reader import ConfigReader, LeafSpec
 from parindex.scoring.context import Context
-from parindex.scoring.explain import show
 from parindex.scoring.expression import RESERVED, Expression, ExpressionError, parse_expression
 from parindex.scoring.input_values import InvalidValue, to_bool, to_count, to_decimal
+from parindex.scoring.phrases import Wording
 from parindex.scoring.rounding import ONE, POINT_QUANTUM, ROUNDING, ZERO, round_points
 from parindex.scoring.rules.base import Rule
 
@@ -92,16 +92,23 @@ class FormulaRule(Rule):
             append(maximum if points > maximum else minimum if points < minimum else points)
         return column_points
 
-    def explain(self, typed: dict[str, Decimal], context: Context) -> str:
+    def explain(self, typed: dict[str, Decimal], context: Context, words: Wording) -> str:
         points, result = self.compute(typed)
-        given = ", ".join(f"{name}={show(value)}" for name, value in typed.items())
-        text = f"{self.expression.text} with {given}"
+        given = words.join([f"{name}={words.number(value)}" for name, value in typed.items()])
+        formula = words.say("formula.given", expression=self.expression.text, given=given)
         if result is None:
-            return f"{text}: division by zero → {show(points)}"
-        exact = show(round_points(result))
-        if round_points(result) != points:
-            return f"{text} = {exact}, limited to {show(points)}"
-        return f"{text} = {exact}"
+            return words.say(
+                "formula.division_by_zero", formula=formula, points=words.number(points)
+            )
+        exact = round_points(result)
+        if exact != points:
+            return words.say(
+                "formula.limited",
+                formula=formula,
+                result=words.number(exact),
+                points=words.number(points),
+            )
+        return words.say("formula.result", formula=formula, result=words.number(exact))
 
 
 def compile_formula(config: ConfigReader, leaf: LeafSpec) -> Rule | None:

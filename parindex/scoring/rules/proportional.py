@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from parindex.scoring.config_reader import ConfigReader, LeafSpec
 from parindex.scoring.context import Context
-from parindex.scoring.explain import show, show_percent
 from parindex.scoring.input_values import to_ratio
+from parindex.scoring.phrases import Wording
 from parindex.scoring.rounding import (
     HUNDRED,
     ZERO,
@@ -67,20 +67,32 @@ class ProportionalRule(Rule):
                 append(round_fraction_to_points(kp * numerator, kq * denominator))
         return column_points
 
-    def explain(self, typed: tuple[Decimal, Decimal], context: Context) -> str:
+    def explain(self, typed: tuple[Decimal, Decimal], context: Context, words: Wording) -> str:
         numerator, denominator = map(Decimal, typed)
         if not denominator:
-            return zero_base_explanation(self.zero_base, self.maximum)
+            return zero_base_explanation(self.zero_base, self.maximum, words)
         percent = numerator * HUNDRED / denominator
-        reading = f"{show(numerator)}/{show(denominator)} = {show_percent(percent)}"
-        points = show(self.points(typed, context))
+        shown = words.percent(percent)
+        reading = words.say("ratio.reading", ratio=words.ratio(numerator, denominator), value=shown)
+        points = words.number(self.points(typed, context))
         if percent < self.floor:
-            return f"{reading} < floor {show(self.floor)}% → {points}"
+            floor = f"{words.number(self.floor)}%"
+            return words.say(
+                "proportional.under_floor", reading=reading, floor=floor, points=points
+            )
+        target = f"{words.number(self.target)}%"
         if percent >= self.target:
-            return f"{reading} ≥ target {show(self.target)}% → {points}"
-        maximum, target = show(self.maximum), show(self.target)
-        product = f"{maximum} × {show_percent(percent)}/{target}%"
-        return f"{reading} of target {target}% → {product} = {points}"
+            return words.say(
+                "proportional.target_reached", reading=reading, target=target, points=points
+            )
+        return words.say(
+            "proportional.share",
+            reading=reading,
+            target=target,
+            maximum=words.number(self.maximum),
+            percent=shown,
+            points=points,
+        )
 
 
 def compile_proportional(config: ConfigReader, leaf: LeafSpec) -> Rule | None:

@@ -3,8 +3,8 @@
 from decimal import Decimal
 
 from parindex.scoring.config_reader import ConfigReader, LeafSpec
-from parindex.scoring.explain import show
 from parindex.scoring.input_values import InvalidValue
+from parindex.scoring.phrases import Wording
 from parindex.scoring.rounding import ZERO
 from parindex.scoring.rules.base import NotApplicable
 
@@ -27,11 +27,12 @@ def zero_base_points(zero_base: str | None, maximum: Decimal) -> Decimal:
     if zero_base == "zero":
         return ZERO
     if zero_base == "na":
-        raise NotApplicable("0/0: nothing to measure")
+        raise NotApplicable("na.nothing_to_measure")
     raise InvalidValue(
         "the denominator is 0 and the rule sets no zero_base", "ratio.zero_denominator"
     )
 
 
-def zero_base_explanation(zero_base: str | None, maximum: Decimal) -> str:
-    return f"nothing to measure (0 denominator) → {show(zero_base_points(zero_base, maximum))}"
+def zero_base_explanation(zero_base: str | None, maximum: Decimal, words: Wording) -> str:
+    points = words.number(zero_base_points(zero_base, maximum))
+    return words.say("ratio.zero_base", points=points)

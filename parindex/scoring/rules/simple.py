@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from parindex.scoring.config_reader import ConfigReader, LeafSpec
 from parindex.scoring.context import Context
-from parindex.scoring.explain import show, show_percent
 from parindex.scoring.input_values import (
     InvalidValue,
     to_bool,
@@ -13,6 +12,7 @@ from parindex.scoring.input_values import (
     to_key,
     to_percentage,
 )
+from parindex.scoring.phrases import Wording, show
 from parindex.scoring.rounding import (
     HUNDRED,
     ZERO,
@@ -51,8 +51,8 @@ class ManualRule(Rule):
     def points_column(self, column: Sequence[Decimal], context: Context) -> list[Decimal]:
         return list(column)
 
-    def explain(self, typed: Decimal, context: Context) -> str:
-        return f"entered {show(typed)}"
+    def explain(self, typed: Decimal, context: Context, words: Wording) -> str:
+        return words.say("manual.entered", points=words.number(typed))
 
 
 def compile_manual(config: ConfigReader, leaf: LeafSpec) -> Rule | None:
@@ -83,8 +83,9 @@ class YesNoRule(Rule):
         yes, no = self.yes, self.no
         return [yes if typed else no for typed in column]
 
-    def explain(self, typed: bool, context: Context) -> str:
-        return f"{'yes' if typed else 'no'} → {show(self.points(typed, context))}"
+    def explain(self, typed: bool, context: Context, words: Wording) -> str:
+        points = words.number(self.points(typed, context))
+        return words.say("yes_no.yes" if typed else "yes_no.no", points=points)
 
 
 def compile_yes_no(config: ConfigReader, leaf: LeafSpec) -> Rule | None:
@@ -118,8 +119,9 @@ class ChoiceRule(Rule):
     def points_column(self, column: Sequence[str], context: Context) -> list[Decimal]:
         return list(map(self.options.__getitem__, column))
 
-    def explain(self, typed: str, context: Context) -> str:
-        return f"{self.labels[typed]} → {show(self.options[typed])}"
+    def explain(self, typed: str, context: Context, words: Wording) -> str:
+        points = words.number(self.options[typed])
+        return words.say("choice.chosen", label=self.labels[typed], points=points)
 
 
 def compile_choice(config: ConfigReader, leaf: LeafSpec) -> Rule | None:
@@ -161,9 +163,14 @@ class DerivedRule(Rule):
     def points_column(self, column: Sequence[Decimal], context: Context) -> list[Decimal]:
         return share_of_points(self.maximum, column)
 
-    def explain(self, typed: Decimal, context: Context) -> str:
-        points = show(self.points(typed, context))
-        return f"{self.source}: {show(self.maximum)} × {show_percent(typed)} = {points}"
+    def explain(self, typed: Decimal, context: Context, words: Wording) -> str:
+        return words.say(
+            "derived.share",
+            source=self.source,
+            maximum=words.number(self.maximum),
+            share=words.percent(typed),
+            points=words.number(self.points(typed, context)),
+        )
 
 
 def compile_derived(config: ConfigReader, leaf: LeafSpec) -> Rule | None:

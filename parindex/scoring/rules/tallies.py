@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from parindex.scoring.config_reader import ConfigReader, LeafSpec
 from parindex.scoring.context import Context
-from parindex.scoring.explain import show
 from parindex.scoring.input_values import InvalidValue, to_event_counts, to_keys
+from parindex.scoring.phrases import Wording
 from parindex.scoring.rounding import ZERO
 from parindex.scoring.rules.base import Rule
 
@@ -79,21 +79,30 @@ class DeductionsRule(Rule):
                 append(points if points > floor else floor)
         return column_points
 
-    def explain(self, typed: dict[str, Decimal], context: Context) -> str:
-        points = show(self.points(typed, context))
+    def explain(self, typed: dict[str, Decimal], context: Context, words: Wording) -> str:
+        number = words.number
+        points = number(self.points(typed, context))
         zeroing = [self.events[key].label for key in typed if self.events[key].zeroes]
         if zeroing:
-            return f"{zeroing[0]} → {points}"
+            return words.say("deductions.zeroed", label=zeroing[0], points=points)
         if not typed:
-            return f"no deductions → {points}"
+            return words.say("deductions.none", points=points)
         terms = []
         for key, count in typed.items():
             event = self.events[key]
-            times = "" if event.once else f"{show(count)} × "
-            terms.append(f" − {times}{show(event.each)} ({event.label})")
+            times = "" if event.once else f"{number(count)} × "
+            each = number(event.each)
+            terms.append(words.say("deductions.term", times=times, each=each, label=event.label))
         raw = self.start - self.lost(typed)
-        floor = f", floor {show(self.floor)}" if raw < self.floor else ""
-        return f"{show(self.start)}{''.join(terms)} = {show(raw)}{floor} → {points}"
+        floor = words.say("deductions.floor", floor=number(self.floor)) if raw < self.floor else ""
+        return words.say(
+            "deductions.result",
+            start=number(self.start),
+            terms="".join(terms),
+            raw=number(raw),
+            floor=floor,
+            points=points,
+        )
 
 
 def _read_event(item: ConfigReader, leaf: LeafSpec) -> Event | None:
@@ -167,13 +176,24 @@ class ChecklistRule(Rule):
             append(total if total < maximum else maximum)
         return column_points
 
-    def explain(self, typed: tuple[str, ...], context: Context) -> str:
+    def explain(self, typed: tuple[str, ...], context: Context, words: Wording) -> str:
+        number = words.number
+        points = number(self.points(typed, context))
         if not typed:
-            return "nothing ticked → 0"
+            return words.say("checklist.nothing", points=points)
         total = sum((self.items[key] for key in typed), ZERO)
-        terms = " + ".join(f"{show(self.items[key])} ({self.labels[key]})" for key in typed)
-        capped = f", capped at {show(self.maximum)}" if total > self.maximum else ""
-        return f"{terms} = {show(total)}{capped} → {show(self.points(typed, context))}"
+        terms = " + ".join(
+            words.say("checklist.term", points=number(self.items[key]), label=self.labels[key])
+            for key in typed
+        )
+        capped = (
+            words.say("checklist.capped", maximum=number(self.maximum))
+            if total > self.maximum
+            else ""
+        )
+        return words.say(
+            "checklist.result", terms=terms, total=number(total), capped=capped, points=points
+        )
 
 
 def compile_checklist(config: ConfigReader, leaf: LeafSpec) -> Rule | None:

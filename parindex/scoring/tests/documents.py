@@ -32,9 +32,16 @@ def one_leaf_framework(rule: dict, maximum: str = "1", **leaf_extra: object) -> 
 
 
 def score_leaf(
-    rule: dict, entry: dict | None, maximum: str = "1", year: int = 2022, **leaf_extra: object
+    rule: dict,
+    entry: dict | None,
+    maximum: str = "1",
+    year: int = 2022,
+    *,
+    language: str | None = None,
+    **leaf_extra: object,
 ) -> NodeResult:
-    """The result of leaf 1.1 for one unit whose only input is `entry`."""
+    """The result of leaf 1.1 for one unit whose only input is `entry`; explanations in
+    `language` (None: the engine's default, Vietnamese)."""
     framework = one_leaf_framework(rule, maximum, **leaf_extra)
     inputs = {} if entry is None else {"1.1": entry}
-    return evaluate_unit(framework, inputs, Context(year=year)).node("1.1")
+    return evaluate_unit(framework, inputs, Context(year=year), language=language).node("1.1")

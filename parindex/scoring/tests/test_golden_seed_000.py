@@ -59,7 +59,8 @@ ANY_SHARE = {
 )
 def test_seed_000_ratios_as_explained(ratio, shown, seed_figure):
     framework = load_framework(document(parent("1", "1", [leaf("1.1", "1", ANY_SHARE)])))
-    explanation = evaluate_unit(framework, {"1.1": {"value": ratio}}).node("1.1").explanation
+    result = evaluate_unit(framework, {"1.1": {"value": ratio}}, language="en")
+    explanation = result.node("1.1").explanation
     assert explanation.startswith(f"{ratio} = {shown} ")
     # The seed's own figure is the same percentage at the precision the seed printed it.
     numerator, denominator = map(D, ratio.split("/"))

@@ -54,7 +54,7 @@ def test_all_errors_of_a_unit_are_raised_together():
 
 def test_without_strict_the_result_keeps_the_errors_and_scores_the_rest():
     inputs = {**BAD, "1.4": {"value": "3"}}
-    result = evaluate_unit(FRAMEWORK, inputs, strict=False)
+    result = evaluate_unit(FRAMEWORK, inputs, strict=False, language="en")
     assert len(result.errors) == 4
     assert result.node("1.1").status == "invalid"
     assert result.node("1.1").explanation == (

@@ -22,7 +22,8 @@ def framework(na: str | None):
 
 
 def test_a_missing_input_scores_zero_and_keeps_the_maximum():
-    result = evaluate_unit(framework(None), {"1.1": {"value": True}, "2.1": {"value": True}})
+    inputs = {"1.1": {"value": True}, "2.1": {"value": True}}
+    result = evaluate_unit(framework(None), inputs, language="en")
     node = result.node("1.2")
     assert (node.points, node.status, node.explanation) == (0, "missing", "not answered")
     assert result.node("1").status == "partial"
@@ -32,7 +33,7 @@ def test_a_missing_input_scores_zero_and_keeps_the_maximum():
 
 def test_na_full_scores_the_maximum():
     inputs = {"1.1": {"value": True}, "1.2": {"na": True}, "2.1": {"value": False}}
-    result = evaluate_unit(framework("full"), inputs)
+    result = evaluate_unit(framework("full"), inputs, language="en")
     node = result.node("1.2")
     assert (node.points, node.status, node.explanation) == (2, "na", "not applicable → full 2")
     assert (result.total, result.maximum) == (3, 4)
@@ -40,7 +41,7 @@ def test_na_full_scores_the_maximum():
 
 def test_na_exclude_removes_the_maximum_from_the_node_its_parents_and_the_unit():
     inputs = {"1.1": {"value": True}, "1.2": {"na": True}, "2.1": {"value": True}}
-    result = evaluate_unit(framework("exclude"), inputs)
+    result = evaluate_unit(framework("exclude"), inputs, language="en")
     assert (result.node("1.2").points, result.node("1.2").maximum) == (0, 0)
     assert (result.node("1").points, result.node("1").maximum) == (1, 1)
     # 2 of the remaining 2 points: the index is 100, not 50.
@@ -65,7 +66,7 @@ def test_zero_base_na_makes_a_ratio_with_nothing_to_measure_not_applicable():
     fw = load_framework(
         document(parent("1", "2", [leaf("1.1", "1", YES), leaf("1.2", "1", rule, na="exclude")]))
     )
-    result = evaluate_unit(fw, {"1.1": {"value": True}, "1.2": {"value": "0/0"}})
+    result = evaluate_unit(fw, {"1.1": {"value": True}, "1.2": {"value": "0/0"}}, language="en")
     assert result.node("1.2").status == "na"
     assert result.node("1.2").explanation == "0/0: nothing to measure → left out of the maximum"
     assert (result.total, result.maximum) == (1, 1)

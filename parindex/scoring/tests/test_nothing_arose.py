@@ -19,7 +19,7 @@ COMPLAINTS = {
 
 
 def test_nothing_arose_scores_full_points():
-    node = score_leaf(COMPLAINTS, {"nothing_arose": True}, maximum="0.5")
+    node = score_leaf(COMPLAINTS, {"nothing_arose": True}, maximum="0.5", language="en")
     assert (str(node.points), node.status) == ("0.5", "nothing_arose")
     assert node.explanation == "nothing arose → full 0.5"
 

@@ -22,7 +22,8 @@ def test_parents_are_exact_sums():
             )
         )
     )
-    result = evaluate_unit(fw, {c: {"value": True} for c in ("1.1.1", "1.1.2", "1.2")})
+    inputs = {c: {"value": True} for c in ("1.1.1", "1.1.2", "1.2")}
+    result = evaluate_unit(fw, inputs, language="en")
     # 0.35 + 0.35 + 0.35 = 1.05 exactly (floats would give 1.0499999…)
     assert result.node("1").points == Decimal("1.05")
     assert result.node("1.1").explanation == "sum of 1.1.1, 1.1.2: 0.35 + 0.35 = 0.7"
@@ -33,7 +34,7 @@ def test_a_parent_whose_children_can_exceed_it_is_limited_to_its_maximum():
     fw = load_framework(
         document(parent("1", "1", [leaf(f"1.{i}", "0.5", YES) for i in (1, 2, 3)], max_gap="-0.5"))
     )
-    result = evaluate_unit(fw, {f"1.{i}": {"value": True} for i in (1, 2, 3)})
+    result = evaluate_unit(fw, {f"1.{i}": {"value": True} for i in (1, 2, 3)}, language="en")
     assert result.node("1").points == 1
     assert result.node("1").explanation == (
         "sum of 1.1, 1.2, 1.3: 0.5 + 0.5 + 0.5 = 1.5, limited to the maximum 1"

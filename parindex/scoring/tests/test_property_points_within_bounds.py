@@ -14,4 +14,6 @@ def test_points_stay_within_the_nodes_range(case):
     rule, maximum, minimum, entry = case
     node = score_leaf(rule, entry, maximum=maximum, min=minimum)
     assert Decimal(minimum) <= node.points <= Decimal(maximum)
-    assert node.explanation  # every node can say how it got its points
+    # every node can say how it got its points, in each language
+    assert node.explanation
+    assert node.explain("en")

@@ -64,7 +64,7 @@ def test_decimal_counts_use_exact_decimal_arithmetic():
 
 
 def test_explanation_shows_the_ratio_the_band_and_the_points():
-    node = score_leaf(ON_TIME_SHARE, {"value": {"num": "574", "den": "596"}})
+    node = score_leaf(ON_TIME_SHARE, {"value": {"num": "574", "den": "596"}}, language="en")
     # 574 / 596 = 0.963087… → 96.31% (2 places, half up) → band ≥ 95.
     assert node.explanation == "574/596 = 96.31% → band 95–100% → 1"
 
@@ -78,7 +78,7 @@ def test_a_share_that_is_not_a_percent_is_shown_as_a_fraction():
             {"min": "0", "max": "0.3", "points": "0"},
         ],
     }
-    node = score_leaf(rule, {"value": "3/10"})
+    node = score_leaf(rule, {"value": "3/10"}, language="en")
     assert (node.points, node.explanation) == (1, "3/10 = 0.3 → band 0.3–1 → 1")
 
 
@@ -114,7 +114,7 @@ def test_a_number_outside_every_band_is_an_input_error():
 
 @pytest.mark.parametrize(("zero_base", "points"), [("full", Decimal("1")), ("zero", Decimal(0))])
 def test_zero_base_decides_a_zero_denominator(zero_base, points):
-    node = score_leaf({**ON_TIME_SHARE, "zero_base": zero_base}, {"value": "0/0"})
+    node = score_leaf({**ON_TIME_SHARE, "zero_base": zero_base}, {"value": "0/0"}, language="en")
     assert node.points == points
     assert node.explanation.startswith("nothing to measure (0 denominator)")
 

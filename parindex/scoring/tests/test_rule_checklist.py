@@ -33,13 +33,15 @@ def test_points_add_up_per_ticked_item(ticked, points):
 
 
 def test_ticks_can_be_written_as_text():
-    node = score_leaf(PLAN_CONDITIONS, {"value": "goals; budget"}, maximum="0.3")
+    node = score_leaf(PLAN_CONDITIONS, {"value": "goals; budget"}, maximum="0.3", language="en")
     assert node.points == Decimal("0.2")
     assert node.explanation == "0.1 (measurable goals) + 0.1 (a budget) = 0.2 → 0.2"
 
 
 def test_the_sum_is_capped_at_the_maximum():
-    node = score_leaf(PLAN_CONDITIONS, {"value": ["goals", "owners", "budget"]}, maximum="0.25")
+    node = score_leaf(
+        PLAN_CONDITIONS, {"value": ["goals", "owners", "budget"]}, maximum="0.25", language="en"
+    )
     assert node.points == Decimal("0.25")
     assert node.explanation.endswith("= 0.3, capped at 0.25 → 0.25")
 

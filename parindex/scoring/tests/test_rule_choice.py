@@ -21,7 +21,7 @@ ISO_UPKEEP = {
 
 def test_each_option_scores_its_points():
     assert score_leaf(ISO_UPKEEP, {"value": "tot"}).points == 1
-    node = score_leaf(ISO_UPKEEP, {"value": "dat"})
+    node = score_leaf(ISO_UPKEEP, {"value": "dat"}, language="en")
     assert (node.points, node.explanation) == (Decimal("0.5"), "Đạt → 0.5")
 
 

@@ -40,21 +40,21 @@ def test_tiers_by_days_late(done, points):
 
 
 def test_explanation_counts_the_days():
-    node = score_leaf(PLAN_DEADLINE, {"value": "2022-02-05"}, maximum="0.5")
+    node = score_leaf(PLAN_DEADLINE, {"value": "2022-02-05"}, maximum="0.5", language="en")
     assert (
         node.explanation == "done 2022-02-05, 5 days after 2022-01-31 (within 30 days late) → 0.25"
     )
 
 
 def test_never_done_scores_missing_but_is_answered():
-    node = score_leaf(PLAN_DEADLINE, {"value": False}, maximum="0.5")
+    node = score_leaf(PLAN_DEADLINE, {"value": False}, maximum="0.5", language="en")
     assert node.points == Decimal("0.1")
     assert node.status == "scored"
     assert node.explanation == "not done → 0.1"
 
 
 def test_an_unanswered_deadline_is_missing():
-    node = score_leaf(PLAN_DEADLINE, None, maximum="0.5")
+    node = score_leaf(PLAN_DEADLINE, None, maximum="0.5", language="en")
     assert (node.points, node.status, node.explanation) == (0, "missing", "not answered")
 
 

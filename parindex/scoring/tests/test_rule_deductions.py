@@ -39,12 +39,12 @@ def test_events_can_be_written_as_text():
 
 
 def test_explanation_lists_each_deduction_and_the_floor():
-    node = score_leaf(REPORTS, {"value": {"late": "3", "missing": "1"}})
+    node = score_leaf(REPORTS, {"value": {"late": "3", "missing": "1"}}, language="en")
     assert node.explanation == (
         "1 − 3 × 0.25 (late report) − 1 × 0.5 (missing report) = -0.25, floor 0 → 0"
     )
-    assert score_leaf(REPORTS, {"value": {}}).explanation == "no deductions → 1"
-    zeroed = score_leaf(REPORTS, {"value": {"reprimand": "1"}})
+    assert score_leaf(REPORTS, {"value": {}}, language="en").explanation == "no deductions → 1"
+    zeroed = score_leaf(REPORTS, {"value": {"reprimand": "1"}}, language="en")
     assert zeroed.explanation == "reprimand from the province → 0"
 
 

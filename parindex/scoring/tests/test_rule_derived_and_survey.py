@@ -13,7 +13,7 @@ COMMUNES_INDEX = {"kind": "derived", "source": "communes' average index"}
 
 
 def test_derived_scales_the_maximum_by_the_percentage():
-    node = score_leaf(COMMUNES_INDEX, {"value": "88.5"}, maximum="1.5")
+    node = score_leaf(COMMUNES_INDEX, {"value": "88.5"}, maximum="1.5", language="en")
     # 1.5 × 88.5 / 100 = 1.3275
     assert node.points == Decimal("1.3275")
     assert node.explanation == "communes' average index: 1.5 × 88.5% = 1.3275"
@@ -48,5 +48,5 @@ def test_survey_by_bands():
         ],
     }
     assert score_leaf(rule, {"value": "89.9"}, maximum="2").points == 1
-    node = score_leaf(rule, {"value": "90"}, maximum="2")
+    node = score_leaf(rule, {"value": "90"}, maximum="2", language="en")
     assert (node.points, node.explanation) == (2, "survey 90% → band 90–100% → 2")

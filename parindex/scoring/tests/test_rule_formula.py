@@ -23,7 +23,7 @@ REMEDIATION = {
 
 def test_remediation_formula():
     # a=10, b=6, c=2: 6/10 × 1 + 2/10 × 0.5 = 0.6 + 0.1 = 0.7
-    node = score_leaf(REMEDIATION, {"a": "10", "b": "6", "c": "2"})
+    node = score_leaf(REMEDIATION, {"a": "10", "b": "6", "c": "2"}, language="en")
     assert node.points == Decimal("0.7")
     assert node.explanation == "(b/a)*1 + (c/a)*0.5 with a=10, b=6, c=2 = 0.7"
 
@@ -37,14 +37,14 @@ def test_result_is_rounded_to_four_places():
 
 def test_division_by_zero_scores_on_error_and_says_so():
     rule = {**REMEDIATION, "on_error": "1"}
-    node = score_leaf(rule, {"a": "0", "b": "0", "c": "0"})
+    node = score_leaf(rule, {"a": "0", "b": "0", "c": "0"}, language="en")
     assert node.points == 1
     assert node.explanation.endswith("division by zero → 1")
 
 
 def test_a_result_above_the_maximum_is_limited_to_it():
     # b + c > a is impossible in reality but the formula must still stay within [min, max].
-    node = score_leaf(REMEDIATION, {"a": "2", "b": "2", "c": "2"})
+    node = score_leaf(REMEDIATION, {"a": "2", "b": "2", "c": "2"}, language="en")
     # 2/2 + 2/2 × 0.5 = 1.5 → limited to 1
     assert node.points == 1
     assert node.explanation.endswith("= 1.5, limited to 1")

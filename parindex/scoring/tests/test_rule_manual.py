@@ -10,7 +10,7 @@ QUARTERS = {"kind": "manual", "step": "0.25"}
 
 
 def test_typed_points_on_the_step_are_the_score():
-    node = score_leaf(QUARTERS, {"value": "0.75"})
+    node = score_leaf(QUARTERS, {"value": "0.75"}, language="en")
     assert str(node.points) == "0.75"
     assert node.explanation == "entered 0.75"
 

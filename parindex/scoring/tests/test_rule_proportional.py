@@ -12,7 +12,7 @@ def test_seed_004_online_share_under_the_85_percent_target_loses_0_8042():
     # 1.5 × 39.43 / 85 = 59.145 / 85 = 0.695823… → 0.6958 (4 places, half up);
     # points lost = 1.5 − 0.6958 = 0.8042, as seed 004 reports.
     rule = {"kind": "proportional", "target": "85"}
-    node = score_leaf(rule, {"value": "3943/10000"}, maximum="1.5")
+    node = score_leaf(rule, {"value": "3943/10000"}, maximum="1.5", language="en")
     assert node.points == Decimal("0.6958")
     assert Decimal("1.5") - node.points == Decimal("0.8042")
     assert node.explanation == ("3943/10000 = 39.43% of target 85% → 1.5 × 39.43%/85% = 0.6958")
@@ -43,11 +43,13 @@ def test_floor_and_target(ratio, points):
 
 def test_above_the_target_scores_the_maximum():
     rule = {"kind": "proportional", "target": "85"}
-    node = score_leaf(rule, {"value": "9/10"}, maximum="1.5")
+    node = score_leaf(rule, {"value": "9/10"}, maximum="1.5", language="en")
     assert node.points == Decimal("1.5")
     assert node.explanation == "9/10 = 90% ≥ target 85% → 1.5"
 
 
 def test_under_the_floor_explains_why_it_is_zero():
     rule = {"kind": "proportional", "floor": "80"}
-    assert score_leaf(rule, {"value": "3/5"}).explanation == "3/5 = 60% < floor 80% → 0"
+    assert (
+        score_leaf(rule, {"value": "3/5"}, language="en").explanation == "3/5 = 60% < floor 80% → 0"
+    )

@@ -13,7 +13,7 @@ PLAN_ISSUED = {"kind": "yes_no"}
 
 @pytest.mark.parametrize("answer", [True, "true", "yes", "có", "Có", "1", 1])
 def test_yes_scores_the_maximum_by_default(answer):
-    node = score_leaf(PLAN_ISSUED, {"value": answer}, maximum="0.2")
+    node = score_leaf(PLAN_ISSUED, {"value": answer}, maximum="0.2", language="en")
     assert node.points == Decimal("0.2")
     assert node.explanation == "yes → 0.2"
 
