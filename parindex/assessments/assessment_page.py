@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils import translation
+
 from parindex.assessments.answer_widgets import Widget, build_widget
 from parindex.assessments.criteria import CriteriaSet, Progress, criteria_for, evaluate, progress_of
 from parindex.assessments.evidence_links import citations_by_node
@@ -109,7 +111,9 @@ def build_page(assessment: Assessment) -> AssessmentPage:
     criteria = criteria_for(assessment.campaign.framework)
     entries = current_layer(assessment.pk, Layer.SELF)
     citations = citations_by_node([assessment.pk]).get(assessment.pk, {})
-    result = evaluate(criteria, inputs_of(entries), assessment.campaign.year)
+    # The current explanation, in the reader's language (entries keep the saved one).
+    language = translation.get_language()
+    result = evaluate(criteria, inputs_of(entries), assessment.campaign.year, language=language)
     by_code: dict[str, NodeView] = {}
     roots: list[NodeView] = []
     for node in criteria.framework.nodes:  # parents come before their children

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.utils import translation
+
 from parindex.frameworks.documents import to_document
 from parindex.frameworks.models import FrameworkVersion
 from parindex.scoring import Context, Framework, Node, Status, UnitResult, evaluate_unit
@@ -65,9 +67,23 @@ def criteria_for(version: FrameworkVersion) -> CriteriaSet:
     return _load(version.pk, version.published_at)
 
 
-def evaluate(criteria: CriteriaSet, inputs: Mapping[str, Mapping], year: int | None) -> UnitResult:
-    """The engine over saved inputs; MM-DD deadlines resolve in the campaign's year."""
-    return evaluate_unit(criteria.framework, inputs, Context(year=year), strict=False)
+def evaluate(
+    criteria: CriteriaSet,
+    inputs: Mapping[str, Mapping],
+    year: int | None,
+    *,
+    language: str | None = None,
+) -> UnitResult:
+    """The engine over saved inputs; MM-DD deadlines resolve in the campaign's year.
+
+    Explanations are in `language`, by default the active one: the reader's page."""
+    return evaluate_unit(
+        criteria.framework,
+        inputs,
+        Context(year=year),
+        strict=False,
+        language=language or translation.get_language(),
+    )
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,19 @@
 Every save appends a ScoreEntry with the next revision. The caller says which revision it
 started from (`base_revision`, 0 for none); if someone saved the node since, the save is refused
 with `RevisionConflict` carrying the current entry, so nobody overwrites what they never saw.
-Points and the explanation line come from the engine at save time and are kept for history.
+Points and the explanation line come from the engine at save time and are kept for history;
+the line is written in the product's language (settings.LANGUAGE_CODE) whoever saved, so the
+record reads the same for everyone. Pages show the current explanation in the reader's language
+from the engine instead.
 """
 
 import datetime
 from collections.abc import Mapping
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from parindex.assessments.criteria import criteria_for
@@ -24,7 +28,7 @@ from parindex.assessments.models import (
 )
 from parindex.audit.services import log_action
 from parindex.orgs import access
-from parindex.scoring import Context, InputError, InputErrors, evaluate_unit
+from parindex.scoring import Context, InputError, InputErrors, NodeResult, evaluate_unit
 from parindex.textnorm import nfc
 
 # Campaign stages during which a unit that has not submitted may still work on its self layer
@@ -87,8 +91,12 @@ def _latest(assessment: Assessment, node_code: str, layer: str) -> ScoreEntry | 
     )
 
 
-def score_leaf(assessment: Assessment, node_code: str, inputs: dict):
-    """The engine's NodeResult for one leaf's inputs; EntryInvalid/EntryRefused otherwise."""
+def score_leaf(
+    assessment: Assessment, node_code: str, inputs: dict, *, language: str | None = None
+) -> NodeResult:
+    """The engine's NodeResult for one leaf's inputs; EntryInvalid/EntryRefused otherwise.
+
+    Its explanation is in `language`, by default the active one."""
     criteria = criteria_for(assessment.campaign.framework)
     node = criteria.framework.by_code.get(node_code)
     if node is None or node.rule is None:
@@ -97,7 +105,12 @@ def score_leaf(assessment: Assessment, node_code: str, inputs: dict):
         )
     context = Context(year=assessment.campaign.year)
     try:
-        result = evaluate_unit(criteria.framework, {node_code: inputs} if inputs else {}, context)
+        result = evaluate_unit(
+            criteria.framework,
+            {node_code: inputs} if inputs else {},
+            context,
+            language=language or translation.get_language(),
+        )
     except InputErrors as errors:
         raise EntryInvalid(errors.errors) from None
     return result.node(node_code)
@@ -131,7 +144,12 @@ def record_entry(
     """
     inputs = clean_inputs(dict(inputs))  # type: ignore[assignment]
     note, na_reason = nfc(note or ""), nfc(na_reason or "")
-    result = score_leaf(assessment, node_code, inputs)  # type: ignore[arg-type]
+    result = score_leaf(
+        assessment,
+        node_code,
+        inputs,  # type: ignore[arg-type]
+        language=settings.LANGUAGE_CODE,  # the stored record's language: see the docstring
+    )
     with transaction.atomic():
         Assessment.objects.select_for_update().filter(pk=assessment.pk).first()
         current = _latest(assessment, node_code, layer)
