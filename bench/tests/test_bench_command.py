@@ -16,3 +16,4 @@ def test_quick_engine_benchmark_prints_every_step(capsys):
     ):
         assert step in printed
     assert "× floor" in printed
+    assert "Explaining one unit's" in printed
