@@ -161,6 +161,10 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "parindex@localhost")
+# Absolute links in e-mails (notices, reminders), e.g. https://cchc.sonla.gov.vn
+SITE_URL = env_str("SITE_URL", "").rstrip("/")
+# Reminders go out this many days before each deadline a person has open work for.
+REMINDER_DAYS_BEFORE = env_int("REMINDER_DAYS_BEFORE", 3)
 
 # --- Cache (login throttling counters live here) ------------------------------------------
 REDIS_URL = env_str("REDIS_URL", "")

@@ -3,17 +3,7 @@
 from django.contrib import admin
 
 from parindex.appraisal.models import Assignment, Notice, SentReminder
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+from parindex.readonly_admin import ReadOnlyAdmin
 
 
 @admin.register(Assignment)
