@@ -19,7 +19,8 @@ class AssignForm(forms.Form):
             for node in criteria.framework.nodes
         ]
         people = {m.user.pk: m for m in appraisers}
+        no_department = _("no department")  # outside the f-string so xgettext extracts it
         self.fields["appraiser"].choices = [
-            (pk, f"{m.user} ({m.department or _('no department')})")
+            (pk, f"{m.user} ({m.department or no_department})")
             for pk, m in sorted(people.items(), key=lambda item: str(item[1].user))
         ]
