@@ -7,6 +7,7 @@ common, formulas and derived items rare. Inputs are written the way the contract
 """
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -36,13 +37,13 @@ class Campaign:
 
     @property
     def leaf_count(self) -> int:
-        return sum(1 for _ in _leaves(self.document["nodes"]))
+        return sum(1 for _ in leaves(self.document["nodes"]))
 
 
-def _leaves(nodes: list[dict]):
+def leaves(nodes: list[dict]) -> Iterator[dict]:
     for node in nodes:
         if "children" in node:
-            yield from _leaves(node["children"])
+            yield from leaves(node["children"])
         else:
             yield node
 
@@ -208,11 +209,11 @@ def _entry(leaf: dict, rng: random.Random) -> dict | None:
 def generate_inputs(document: dict, unit_count: int, seed: int = 2022) -> dict[str, dict]:
     """Inputs for `unit_count` units, keyed by unit code, then by leaf code."""
     rng = random.Random(seed + 1)
-    leaves = list(_leaves(document["nodes"]))
+    leaf_nodes = list(leaves(document["nodes"]))
     units = {}
     for number in range(unit_count):
         entries = {}
-        for leaf in leaves:
+        for leaf in leaf_nodes:
             entry = _entry(leaf, rng)
             if entry is not None:
                 entries[leaf["code"]] = entry

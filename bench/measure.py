@@ -19,10 +19,21 @@ class Step:
 
 
 @dataclass
+class Table:
+    """A free-form table (e.g. latencies per page); the first `left` columns align left."""
+
+    title: str
+    header: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    left: int = 1
+
+
+@dataclass
 class Report:
     title: str
     steps: list[Step]
     notes: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
 
 def best_time(action: Callable[[], object], repeats: int) -> tuple[float, object]:
@@ -64,26 +75,37 @@ def _rate(step: Step) -> str:
     return f"{step.items / step.seconds:,.0f} {step.item_name}/s"
 
 
-def print_report(report: Report, stream: TextIO) -> None:
-    header = ("step", "wall time", "throughput", "peak memory", "× floor")
-    rows = [
-        (
-            step.name,
-            f"{step.seconds * 1000:,.1f} ms",
-            _rate(step),
-            _size(step.peak_bytes),
-            "-" if step.floor_ratio is None else f"{step.floor_ratio:.1f}",
-        )
-        for step in report.steps
-    ]
-    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header))]
-    print(f"\n{report.title}", file=stream)
-    for number, row in enumerate((header, *rows)):
-        cells = [row[0].ljust(widths[0])] + [
-            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+def print_table(table: Table, stream: TextIO) -> None:
+    rows = [table.header, *table.rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(table.header))]
+    if table.title:
+        print(f"\n{table.title}", file=stream)
+    for number, row in enumerate(rows):
+        cells = [
+            cell.ljust(width) if column < table.left else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
         ]
-        print("  ".join(cells), file=stream)
+        print("  ".join(cells).rstrip(), file=stream)
         if number == 0:
             print("  ".join("-" * w for w in widths), file=stream)
+
+
+def print_report(report: Report, stream: TextIO) -> None:
+    print(f"\n{report.title}", file=stream)
+    if report.steps:
+        header = ("step", "wall time", "throughput", "peak memory", "× floor")
+        rows = [
+            (
+                step.name,
+                f"{step.seconds * 1000:,.1f} ms",
+                _rate(step),
+                _size(step.peak_bytes),
+                "-" if step.floor_ratio is None else f"{step.floor_ratio:.1f}",
+            )
+            for step in report.steps
+        ]
+        print_table(Table("", header, rows), stream)
+    for table in report.tables:
+        print_table(table, stream)
     for note in report.notes:
         print(note, file=stream)

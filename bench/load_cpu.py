@@ -1,0 +1,92 @@
+"""Who used the CPUs during a load run (Linux /proc): gunicorn, PostgreSQL, the load generator,
+and everything else on the machine — on a shared machine, other work slows the server down too.
+"""
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+PROC = Path("/proc")
+
+
+@dataclass(frozen=True)
+class Cpu:
+    """CPU seconds used so far: by the whole machine (busy), gunicorn's processes, PostgreSQL's
+    processes and this process (the load generator)."""
+
+    busy: float
+    gunicorn: float
+    postgres: float
+    generator: float
+    at: float
+
+
+def _ticks() -> float:
+    return float(os.sysconf("SC_CLK_TCK"))
+
+
+def _process_seconds(pid: int) -> float:
+    try:
+        text = (PROC / str(pid) / "stat").read_text()
+    except OSError:  # gone meanwhile
+        return 0.0
+    fields = text[text.rindex(")") + 2 :].split()  # after "pid (comm) "
+    return (int(fields[11]) + int(fields[12])) / _ticks()  # utime, stime
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [
+            int(c) for c in (PROC / str(pid) / "task" / str(pid) / "children").read_text().split()
+        ]
+    except OSError:
+        return []
+
+
+def _postgres_pids() -> list[int]:
+    found = []
+    for entry in PROC.iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def _busy_seconds() -> float:
+    values = [int(v) for v in (PROC / "stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]  # idle, iowait
+    return (sum(values[:8]) - idle) / _ticks()
+
+
+def snapshot(gunicorn_pid: int) -> Cpu | None:
+    """CPU use so far, or None where /proc cannot tell."""
+    if not (PROC / "stat").exists():
+        return None
+    server = [gunicorn_pid, *_children(gunicorn_pid)]
+    return Cpu(
+        busy=_busy_seconds(),
+        gunicorn=sum(_process_seconds(pid) for pid in server),
+        postgres=sum(_process_seconds(pid) for pid in _postgres_pids()),
+        generator=time.process_time(),
+        at=time.perf_counter(),
+    )
+
+
+def usage_note(before: Cpu | None, after: Cpu | None) -> str:
+    """'CPU (2 cores = 200 %): gunicorn 120 %, …' over the run."""
+    if before is None or after is None:
+        return "CPU use unknown (no /proc)."
+    seconds = after.at - before.at
+    cores = os.cpu_count() or 1
+    parts = {
+        "gunicorn": after.gunicorn - before.gunicorn,
+        "PostgreSQL": after.postgres - before.postgres,
+        "load generator": after.generator - before.generator,
+    }
+    parts["other processes"] = max(0.0, after.busy - before.busy - sum(parts.values()))
+    shares = ", ".join(f"{name} {used / seconds:.0%}" for name, used in parts.items())
+    return f"CPU use over the run ({cores} cores = {cores:d}00 %): {shares}."
