@@ -41,8 +41,13 @@ def current_inputs(assessment_ids: Iterable[int], layer: str) -> dict[int, dict[
     """{assessment_id: engine inputs} of one layer — one query fetching only the inputs, for
     pages that score many units (four times faster than loading the rows as objects)."""
     found: dict[int, dict[str, dict]] = {}
-    rows = current_entries_query(assessment_ids, [layer]).values_list(
-        "assessment_id", "node_code", "inputs"
+    # No ORDER BY: the rows go into dicts, and ScoreEntry's default ordering follows Assessment's
+    # and Campaign's, which joins campaign and unit and sorts every row (on PostgreSQL as long as
+    # finding the current rows).
+    rows = (
+        current_entries_query(assessment_ids, [layer])
+        .order_by()
+        .values_list("assessment_id", "node_code", "inputs")
     )
     for assessment_id, code, inputs in rows:
         if inputs:
