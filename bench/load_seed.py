@@ -15,12 +15,14 @@ def main(argv: list[str]) -> int:
     django.setup()
     from django.core.management import call_command
 
-    from bench.load_data import count_since, seed
+    from bench.load_data import count_since, refresh_statistics, seed
 
     command, *arguments = argv
     if command == "seed":
         call_command("migrate", verbosity=0, interactive=False)
-        print(json.dumps(seed(int(arguments[0]), int(arguments[1]))))
+        plan = seed(int(arguments[0]), int(arguments[1]))
+        refresh_statistics()
+        print(json.dumps(plan))
     elif command == "count":
         print(json.dumps(count_since(arguments[0])))
     else:
