@@ -10,7 +10,8 @@ evaluate_unit and score_units share this single code path.
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal, localcontext
-from operator import add
+from itertools import repeat
+from operator import add, mul, truediv
 
 from parindex.scoring.context import Context
 from parindex.scoring.errors import InputError, InputErrors
@@ -18,20 +19,41 @@ from parindex.scoring.input_values import InvalidValue
 from parindex.scoring.model import NA_FULL, EvaluationPlan, Framework
 from parindex.scoring.phrases import DEFAULT_LANGUAGE, language_code
 from parindex.scoring.reading import UnitInputs, read_inputs
-from parindex.scoring.results import Status, UnitOutcome, UnitResult, UnitTotals
+from parindex.scoring.results import Status, UnitResult
 from parindex.scoring.rounding import ARITHMETIC, ZERO
 from parindex.scoring.rules import NotApplicable, Rule
 
+# Units evaluated together, column by column. Each unit's typed values lie together in memory
+# (read unit by unit), and so do the points computed for a block: while a block's are in the
+# CPU cache, every leaf and parent column reads them there. Whole campaigns at once cost a
+# cache miss per value instead (4,000 units × 120 leaves: about a fifth more time).
+BLOCK_UNITS = 256
+
+
+class _Block:
+    """What happened to a block's units besides plain scoring, by unit index in the block.
+    Kept per block and only for the units concerned: every object that outlives its block
+    also costs the garbage collector, which scans young objects as they accumulate."""
+
+    __slots__ = ("errors", "excluded", "notes", "statuses")
+
+    def __init__(self) -> None:
+        self.statuses: dict[int, dict[int, Status]] = {}  # unit -> position -> status
+        # unit -> position -> why a leaf is invalid (the input error's message) or N/A (a key)
+        self.notes: dict[int, dict[int, str]] = {}
+        self.errors: dict[int, list[InputError]] = {}  # raised while evaluating, not reading
+        self.excluded: dict[int, list[int]] = {}  # positions of N/A-excluded leaves
+
 
 def _not_applicable(
-    outcome: UnitOutcome, position: int, rule: Rule, column: list[Decimal], unit: int
+    block: _Block, position: int, rule: Rule, column: list[Decimal], unit: int
 ) -> None:
-    outcome.statuses[position] = Status.NA
+    block.statuses.setdefault(unit, {})[position] = Status.NA
     if rule.na == NA_FULL:
         column[unit] = rule.maximum
     else:
         column[unit] = ZERO
-        outcome.excluded.append(position)
+        block.excluded.setdefault(unit, []).append(position)
 
 
 def _resolve_context(framework: Framework, context: Context | None) -> Context:
@@ -43,7 +65,7 @@ def _resolve_context(framework: Framework, context: Context | None) -> Context:
 
 
 def _careful_column(
-    plan_leaf: tuple, column: Sequence[object], context: Context, outcomes: list[UnitOutcome]
+    plan_leaf: tuple, column: Sequence[object], context: Context, block: _Block
 ) -> list[Decimal]:
     """A column where some unit raised: score unit by unit and record who and why."""
     position, code, rule, _read, points_of = plan_leaf
@@ -53,46 +75,60 @@ def _careful_column(
         try:
             results[unit] = points_of(typed, context)
         except NotApplicable as signal:
-            outcomes[unit].notes[position] = signal.reason
-            _not_applicable(outcomes[unit], position, rule, results, unit)
+            block.notes.setdefault(unit, {})[position] = signal.reason
+            _not_applicable(block, position, rule, results, unit)
         except InvalidValue as error:  # e.g. no year to resolve an MM-DD deadline
-            outcomes[unit].errors.append(InputError(code, error.input, error.message, error.kind))
-            outcomes[unit].statuses[position] = Status.INVALID
-            outcomes[unit].notes[position] = error.message
+            error_of_unit = InputError(code, error.input, error.message, error.kind)
+            block.errors.setdefault(unit, []).append(error_of_unit)
+            block.statuses.setdefault(unit, {})[position] = Status.INVALID
+            block.notes.setdefault(unit, {})[position] = error.message
     return results
 
 
 def _leaf_columns(
-    plan: EvaluationPlan, units: Sequence[UnitInputs], context: Context, outcomes: list[UnitOutcome]
+    plan: EvaluationPlan, units: Sequence[UnitInputs], context: Context, block: _Block
 ) -> list:
     columns: list = [None] * plan.size
-    value_columns = zip(*(unit.values for unit in units), strict=True)
+    value_columns = zip(*[unit.values for unit in units], strict=True)
     for plan_leaf, column in zip(plan.leaves, value_columns, strict=True):
         try:
             columns[plan_leaf.position] = plan_leaf.rule.points_column(column, context)
         except (NotApplicable, InvalidValue):
-            columns[plan_leaf.position] = _careful_column(plan_leaf, column, context, outcomes)
+            columns[plan_leaf.position] = _careful_column(plan_leaf, column, context, block)
     return columns
 
 
 def _apply_specials(
-    plan: EvaluationPlan, units: Sequence[UnitInputs], columns: list, outcomes: list[UnitOutcome]
-) -> None:
-    """Missing, N/A, nothing-arose and invalid leaves replace their placeholder's points."""
+    plan: EvaluationPlan, units: Sequence[UnitInputs], columns: list, block: _Block
+) -> tuple[list[dict[int, Status]], list[dict[int, str]]]:
+    """Missing, N/A, nothing-arose and invalid leaves replace their placeholder's points.
+    Returns each unit's statuses and notes."""
+    specials_of, na, nothing_arose = plan.specials, Status.NA, Status.NOTHING_AROSE
+    statuses_of, notes_of, excluded = block.statuses, block.notes, block.excluded
+    all_statuses, all_notes = [], []
     for unit, inputs in enumerate(units):
-        outcome = outcomes[unit]
-        outcome.notes.update(inputs.notes)
-        outcome.errors[:0] = inputs.errors
+        notes = notes_of.get(unit)
+        if notes is None:
+            notes = dict(inputs.notes)
+        elif inputs.notes:
+            notes.update(inputs.notes)
+        statuses = statuses_of.get(unit, {})
+        all_statuses.append(statuses)
+        all_notes.append(notes)
         for slot, status in inputs.specials.items():
-            position, _code, rule, _read, _points = plan.leaves[slot]
-            column = columns[position]
-            outcome.statuses[position] = status
-            if status is Status.NA:
-                _not_applicable(outcome, position, rule, column, unit)
-            elif status is Status.NOTHING_AROSE:
-                column[unit] = rule.maximum
+            position, maximum, na_full = specials_of[slot]
+            statuses[position] = status
+            if status is na:
+                if na_full:
+                    columns[position][unit] = maximum
+                else:
+                    columns[position][unit] = ZERO
+                    excluded.setdefault(unit, []).append(position)
+            elif status is nothing_arose:
+                columns[position][unit] = maximum
             else:
-                column[unit] = ZERO
+                columns[position][unit] = ZERO
+    return all_statuses, all_notes
 
 
 def _unit_maxima(plan: EvaluationPlan, excluded: list[int]) -> dict[int, Decimal]:
@@ -111,9 +147,7 @@ def _sum_parent_columns(
     """Each parent's column is the sum of its children's, clamped to [min, max]; `lowered`
     holds, per parent, the units whose maximum N/A exclusions have lowered."""
     for position, children, minimum, maximum, may_clamp in plan.parent_columns:
-        total = columns[children[0]]
-        for child in children[1:]:
-            total = list(map(add, total, columns[child]))
+        total = _sum_columns([columns[child] for child in children])
         if may_clamp and (max(total) > maximum or min(total) < minimum):
             total = [minimum if t < minimum else maximum if t > maximum else t for t in total]
         units = lowered.get(position)
@@ -125,10 +159,20 @@ def _sum_parent_columns(
 
 
 def _sum_columns(columns: list[list[Decimal]]) -> list[Decimal]:
-    total = columns[0]
-    for column in columns[1:]:
-        total = list(map(add, total, column))
-    return total
+    """Element-wise c₀ + c₁ + c₂ + …, added in that order; no list between the additions."""
+    if len(columns) == 1:
+        return columns[0]  # shared, not copied: callers copy before changing it
+    total = map(add, columns[0], columns[1])
+    for column in columns[2:]:
+        total = map(add, total, column)
+    return list(total)
+
+
+def _indexes(totals: list[Decimal], maximum: Decimal, scale_to: Decimal) -> list:
+    """total / maximum × scale_to for every unit, as total × scale_to / maximum."""
+    if not maximum:
+        return [None] * len(totals)
+    return list(map(truediv, map(mul, totals, repeat(scale_to)), repeat(maximum)))
 
 
 def _results(
@@ -136,7 +180,8 @@ def _results(
     units: Sequence[UnitInputs],
     context: Context,
     columns: list,
-    outcomes: list[UnitOutcome],
+    block: _Block,
+    statuses_and_notes: tuple[list[dict[int, Status]], list[dict[int, str]]],
     unit_maxima: dict[int, dict[int, Decimal]],
     language: str,
 ) -> list[UnitResult]:
@@ -145,25 +190,43 @@ def _results(
     base = _sum_columns([columns[position] for position in plan.fields])
     bonus = None if plan.bonus is None else columns[plan.bonus]
     totals = base if bonus is None else list(map(add, base, bonus))
-    scale_to = framework.scale_to
-    results = []
-    for unit, (inputs, outcome) in enumerate(zip(units, outcomes, strict=True)):
-        maxima, maximum = plan.maxima, plan.maximum
-        if unit in unit_maxima:
-            maxima = list(maxima)  # type: ignore[assignment]
-            for position, lowered in unit_maxima[unit].items():
-                maxima[position] = lowered  # type: ignore[index]
-            maximum = sum(plan.fields_of(maxima), ZERO)
+    scale_to, maximum = framework.scale_to, plan.maximum
+    indexes = _indexes(totals, maximum, scale_to)
+    unit_maximum = [maximum] * len(units)
+    unit_maxima_rows: list = [plan.maxima] * len(units)
+    for unit, lowered_maxima in unit_maxima.items():  # units with N/A-excluded leaves
+        maxima = list(plan.maxima)
+        for position, lowered in lowered_maxima.items():
+            maxima[position] = lowered
+        lowered_maximum = sum(plan.fields_of(maxima), ZERO)
+        unit_maxima_rows[unit], unit_maximum[unit] = maxima, lowered_maximum
         total = totals[unit]
-        index = total * scale_to / maximum if maximum else None
-        unit_bonus = None if bonus is None else bonus[unit]
-        unit_totals = UnitTotals(base[unit], unit_bonus, total, maximum, index)
-        results.append(
-            UnitResult(
-                framework, inputs, context, columns, unit, maxima, outcome, unit_totals, language
-            )
+        indexes[unit] = total * scale_to / lowered_maximum if lowered_maximum else None
+    errors = [inputs.errors for inputs in units]  # reading's errors, then evaluation's
+    for unit, raised in block.errors.items():
+        errors[unit] += tuple(raised)
+    bonuses = [None] * len(units) if bonus is None else bonus
+    statuses, notes = statuses_and_notes
+    return list(
+        map(
+            UnitResult,
+            repeat(framework),
+            units,
+            repeat(context),
+            repeat(columns),
+            range(len(units)),
+            unit_maxima_rows,
+            statuses,
+            notes,
+            errors,
+            base,
+            bonuses,
+            totals,
+            unit_maximum,
+            indexes,
+            repeat(language),
         )
-    return results
+    )
 
 
 def evaluate_units(
@@ -182,21 +245,32 @@ def evaluate_units(
         raise ValueError("these inputs were read for another framework")
     if not units:
         return []
-    plan = framework.plan
     context = _resolve_context(framework, context)
-    outcomes = [UnitOutcome() for _ in units]
+    results: list[UnitResult] = []
     with localcontext(ARITHMETIC):
-        columns = _leaf_columns(plan, units, context, outcomes)
-        _apply_specials(plan, units, columns, outcomes)
-        unit_maxima = {
-            u: _unit_maxima(plan, o.excluded) for u, o in enumerate(outcomes) if o.excluded
-        }
-        lowered: dict[int, dict[int, Decimal]] = {}
-        for unit, maxima_of_unit in unit_maxima.items():
-            for position, maximum in maxima_of_unit.items():
-                lowered.setdefault(position, {})[unit] = maximum
-        _sum_parent_columns(plan, columns, lowered)
-        return _results(framework, units, context, columns, outcomes, unit_maxima, language)
+        for first in range(0, len(units), BLOCK_UNITS):
+            block = units[first : first + BLOCK_UNITS]
+            results += _evaluate_block(framework, block, context, language)
+    return results
+
+
+def _evaluate_block(
+    framework: Framework, units: Sequence[UnitInputs], context: Context, language: str
+) -> list[UnitResult]:
+    """Evaluate units column by column; the results share the columns."""
+    plan = framework.plan
+    block = _Block()
+    columns = _leaf_columns(plan, units, context, block)
+    statuses_and_notes = _apply_specials(plan, units, columns, block)
+    unit_maxima = {unit: _unit_maxima(plan, excluded) for unit, excluded in block.excluded.items()}
+    lowered: dict[int, dict[int, Decimal]] = {}
+    for unit, maxima_of_unit in unit_maxima.items():
+        for position, maximum in maxima_of_unit.items():
+            lowered.setdefault(position, {})[unit] = maximum
+    _sum_parent_columns(plan, columns, lowered)
+    return _results(
+        framework, units, context, columns, block, statuses_and_notes, unit_maxima, language
+    )
 
 
 def evaluate_unit(

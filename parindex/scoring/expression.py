@@ -7,10 +7,12 @@ min, max, round(x, n) and if(cond, a, b). Booleans are the numbers 1 and 0. Stri
 subscripts, exponents, unknown names and functions are refused with a message and a position.
 """
 
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
-from operator import itemgetter
+from itertools import repeat
+from operator import add, eq, ge, gt, itemgetter, le, lt, mul, ne, neg, sub, truediv
+from typing import NamedTuple
 
 from parindex.scoring.rounding import ARITHMETIC, ONE, ROUNDING, ZERO
 
@@ -20,6 +22,8 @@ MAX_NUMBER_DIGITS = 20
 MAX_ROUND_PLACES = 10
 
 Evaluator = Callable[[Mapping[str, Decimal]], Decimal]
+# Many units' inputs (one list per name) and how many units -> one value per unit.
+ColumnEvaluator = Callable[[Mapping[str, list[Decimal]], int], list[Decimal]]
 
 KEYWORDS = frozenset({"and", "or", "not"})
 FUNCTIONS = frozenset({"min", "max", "round", "if"})
@@ -53,6 +57,20 @@ class Expression:
     text: str
     names: frozenset[str]
     evaluate: Evaluator
+    evaluate_names: ColumnEvaluator = field(repr=False, compare=False)
+
+    def evaluate_column(self, inputs: Sequence[Mapping[str, Decimal]]) -> list[Decimal]:
+        """`evaluate` for many units' inputs at once: per unit, the same Decimal operations in
+        the same order, so the same values. Raises ArithmeticError if evaluating some unit
+        alone would, and may raise where none would (`and`/`or` evaluate both sides): the
+        caller then evaluates unit by unit."""
+        names = tuple(self.names)
+        if len(names) < 2 or not inputs:  # itemgetter of one name gives no 1-tuple
+            by_name = {name: list(map(itemgetter(name), inputs)) for name in names}
+        else:  # one pass over the units' inputs, then one list per name
+            values = zip(*map(itemgetter(*names), inputs), strict=True)
+            by_name = dict(zip(names, map(list, values), strict=True))
+        return self.evaluate_names(by_name, len(inputs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,73 +136,200 @@ def tokenize(text: str) -> list[_Token]:
     return tokens
 
 
-def _constant(value: Decimal) -> Evaluator:
+class _Compiled(NamedTuple):
+    """A parsed (sub-)expression, evaluated two ways with the same Decimal operations in the
+    same order: `scalar` for one unit's inputs, `column` for many units' at once (one list per
+    input name, and their count), operation by operation over lists so Python's per-call
+    overhead is paid once per operation, not once per unit. `value` is set for constants."""
+
+    scalar: Evaluator
+    column: ColumnEvaluator
+    value: Decimal | None = None
+
+
+def _constant(value: Decimal) -> _Compiled:
     def constant(env: Mapping[str, Decimal]) -> Decimal:
         return value
 
-    constant.value = value  # type: ignore[attr-defined]  # lets operators fold or inline it
-    return constant
+    def constant_column(env: Mapping[str, list[Decimal]], size: int) -> list[Decimal]:
+        return [value] * size
+
+    return _Compiled(constant, constant_column, value)  # `value` lets operators fold or inline
 
 
-def _value_of(evaluator: Evaluator) -> Decimal | None:
-    return getattr(evaluator, "value", None)
+_OPERATIONS: dict[str, Callable[[Decimal, Decimal], Decimal]] = {
+    "+": add,
+    "-": sub,
+    "*": mul,
+    "/": truediv,
+}
 
 
-def _arithmetic(symbol: str, left: Evaluator, right: Evaluator) -> Evaluator:
+def _arithmetic(symbol: str, left: _Compiled, right: _Compiled) -> _Compiled:
     """+ - * / with a constant operand inlined (one call fewer per evaluation), and two
     constant operands folded at parse time (except a division by zero, left to run time)."""
-    known_left, known_right = _value_of(left), _value_of(right)
+    known_left, known_right = left.value, right.value
     if known_left is not None and known_right is not None and (symbol != "/" or known_right):
         with localcontext(ARITHMETIC):  # the same arithmetic as at evaluation time
-            return _constant(_binary(symbol, left, right)({}))
+            return _constant(_binary(symbol, left, right).scalar({}))
+    operation = _OPERATIONS[symbol]
     if known_right is not None and (symbol != "/" or known_right):
+        scalar_left, column_left = left.scalar, left.column
+
+        def column(env: Mapping[str, list[Decimal]], size: int) -> list[Decimal]:
+            return list(map(operation, column_left(env, size), repeat(known_right, size)))
+
         if symbol == "+":
-            return lambda env: left(env) + known_right
+            return _Compiled(lambda env: scalar_left(env) + known_right, column)
         if symbol == "-":
-            return lambda env: left(env) - known_right
+            return _Compiled(lambda env: scalar_left(env) - known_right, column)
         if symbol == "*":
-            return lambda env: left(env) * known_right
-        return lambda env: left(env) / known_right
+            return _Compiled(lambda env: scalar_left(env) * known_right, column)
+        return _Compiled(lambda env: scalar_left(env) / known_right, column)
     if known_left is not None and symbol == "*":
-        return lambda env: known_left * right(env)
+        scalar_right, column_right = right.scalar, right.column
+
+        def times_column(env: Mapping[str, list[Decimal]], size: int) -> list[Decimal]:
+            return list(map(mul, repeat(known_left, size), column_right(env, size)))
+
+        return _Compiled(lambda env: known_left * scalar_right(env), times_column)
     return _binary(symbol, left, right)
 
 
-def _binary(symbol: str, left: Evaluator, right: Evaluator) -> Evaluator:
+def _pairwise_column(
+    operation: Callable[[Decimal, Decimal], object], left: _Compiled, right: _Compiled
+) -> ColumnEvaluator:
+    column_left, column_right = left.column, right.column
+
+    def column(env: Mapping[str, list[Decimal]], size: int) -> list:
+        return list(map(operation, column_left(env, size), column_right(env, size)))
+
+    return column
+
+
+def _truth_column(column: ColumnEvaluator) -> ColumnEvaluator:
+    """A column of booleans (from a comparison) as the language's numbers 1 and 0."""
+
+    def numbers(env: Mapping[str, list[Decimal]], size: int) -> list[Decimal]:
+        return [ONE if truth else ZERO for truth in column(env, size)]
+
+    return numbers
+
+
+def _both(left: object, right: object) -> bool:
+    return bool(left and right)
+
+
+def _either(left: object, right: object) -> bool:
+    return bool(left or right)
+
+
+def _binary(symbol: str, left: _Compiled, right: _Compiled) -> _Compiled:
+    """An operator on two operands. The column form of `and`/`or` evaluates both sides for
+    every unit: it may raise where one unit alone would not (its caller then evaluates unit by
+    unit), never the other way round."""
+    scalar_left, scalar_right = left.scalar, right.scalar
     if symbol == "+":
-        return lambda env: left(env) + right(env)
+        return _Compiled(
+            lambda env: scalar_left(env) + scalar_right(env), _pairwise_column(add, left, right)
+        )
     if symbol == "-":
-        return lambda env: left(env) - right(env)
+        return _Compiled(
+            lambda env: scalar_left(env) - scalar_right(env), _pairwise_column(sub, left, right)
+        )
     if symbol == "*":
-        return lambda env: left(env) * right(env)
+        return _Compiled(
+            lambda env: scalar_left(env) * scalar_right(env), _pairwise_column(mul, left, right)
+        )
     if symbol == "/":
-
-        def divide(env: Mapping[str, Decimal]) -> Decimal:
-            divisor = right(env)
-            if not divisor:
-                raise FormulaDivisionByZero
-            return left(env) / divisor
-
-        return divide
+        return _division(left, right)
     if symbol == "and":
-        return lambda env: ONE if left(env) and right(env) else ZERO
+        return _Compiled(
+            lambda env: ONE if scalar_left(env) and scalar_right(env) else ZERO,
+            _truth_column(_pairwise_column(_both, left, right)),
+        )
     if symbol == "or":
-        return lambda env: ONE if left(env) or right(env) else ZERO
+        return _Compiled(
+            lambda env: ONE if scalar_left(env) or scalar_right(env) else ZERO,
+            _truth_column(_pairwise_column(_either, left, right)),
+        )
     return _comparison(symbol, left, right)
 
 
-def _comparison(symbol: str, left: Evaluator, right: Evaluator) -> Evaluator:
+def _division(left: _Compiled, right: _Compiled) -> _Compiled:
+    scalar_left, scalar_right = left.scalar, right.scalar
+    column_left, column_right = left.column, right.column
+
+    def divide(env: Mapping[str, Decimal]) -> Decimal:
+        divisor = scalar_right(env)
+        if not divisor:
+            raise FormulaDivisionByZero
+        return scalar_left(env) / divisor
+
+    def divide_column(env: Mapping[str, list[Decimal]], size: int) -> list[Decimal]:
+        divisors = column_right(env, size)
+        if not all(divisors):
+            raise FormulaDivisionByZero
+        return list(map(truediv, column_left(env, size), divisors))
+
+    return _Compiled(divide, divide_column)
+
+
+_COMPARE: dict[str, Callable[[Decimal, Decimal], bool]] = {
+    "<": lt,
+    "<=": le,
+    ">": gt,
+    ">=": ge,
+    "==": eq,
+    "!=": ne,
+}
+
+
+def _comparison(symbol: str, left: _Compiled, right: _Compiled) -> _Compiled:
+    scalar_left, scalar_right = left.scalar, right.scalar
+    column = _truth_column(_pairwise_column(_COMPARE[symbol], left, right))
     if symbol == "<":
-        return lambda env: ONE if left(env) < right(env) else ZERO
+        return _Compiled(lambda env: ONE if scalar_left(env) < scalar_right(env) else ZERO, column)
     if symbol == "<=":
-        return lambda env: ONE if left(env) <= right(env) else ZERO
+        return _Compiled(lambda env: ONE if scalar_left(env) <= scalar_right(env) else ZERO, column)
     if symbol == ">":
-        return lambda env: ONE if left(env) > right(env) else ZERO
+        return _Compiled(lambda env: ONE if scalar_left(env) > scalar_right(env) else ZERO, column)
     if symbol == ">=":
-        return lambda env: ONE if left(env) >= right(env) else ZERO
+        return _Compiled(lambda env: ONE if scalar_left(env) >= scalar_right(env) else ZERO, column)
     if symbol == "==":
-        return lambda env: ONE if left(env) == right(env) else ZERO
-    return lambda env: ONE if left(env) != right(env) else ZERO
+        return _Compiled(lambda env: ONE if scalar_left(env) == scalar_right(env) else ZERO, column)
+    return _Compiled(lambda env: ONE if scalar_left(env) != scalar_right(env) else ZERO, column)
+
+
+def _unit_subset(env: Mapping[str, list[Decimal]], units: list[int]) -> dict[str, list[Decimal]]:
+    return {name: list(map(values.__getitem__, units)) for name, values in env.items()}
+
+
+def _condition(condition: _Compiled, then: _Compiled, otherwise: _Compiled) -> _Compiled:
+    """if(cond, a, b): the column form evaluates each branch only for the units that take it,
+    as one unit alone does (a branch may divide by an input that the condition tested)."""
+    test, yes, no = condition.scalar, then.scalar, otherwise.scalar
+    test_column, yes_column, no_column = condition.column, then.column, otherwise.column
+
+    def choose(env: Mapping[str, Decimal]) -> Decimal:
+        return yes(env) if test(env) else no(env)
+
+    def choose_column(env: Mapping[str, list[Decimal]], size: int) -> list[Decimal]:
+        truths = test_column(env, size)
+        taken = [unit for unit, truth in enumerate(truths) if truth]
+        if len(taken) == size:
+            return yes_column(env, size)
+        if not taken:
+            return no_column(env, size)
+        others = [unit for unit, truth in enumerate(truths) if not truth]
+        values: list = [None] * size
+        for units, branch in ((taken, yes_column), (others, no_column)):
+            part = branch(_unit_subset(env, units), len(units))
+            for unit, value in zip(units, part, strict=True):
+                values[unit] = value
+        return values
+
+    return _Compiled(choose, choose_column)
 
 
 class _Parser:
@@ -209,14 +354,14 @@ class _Parser:
             found = repr(token.text) if token.kind != "end" else "end of expression"
             raise ExpressionError(f"expected {symbol!r}, found {found}", token.position)
 
-    def parse(self) -> Evaluator:
+    def parse(self) -> _Compiled:
         evaluator = self.expression(0)
         token = self.peek()
         if token.kind != "end":
             raise ExpressionError(f"unexpected {token.text!r}", token.position)
         return evaluator
 
-    def expression(self, min_power: int) -> Evaluator:
+    def expression(self, min_power: int) -> _Compiled:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise ExpressionError(
@@ -242,7 +387,7 @@ class _Parser:
         self.depth -= 1
         return left
 
-    def prefix(self, token: _Token) -> Evaluator:
+    def prefix(self, token: _Token) -> _Compiled:
         if token.kind == "number":
             return _constant(token.value)  # type: ignore[arg-type]
         if token.kind == "end":
@@ -253,29 +398,37 @@ class _Parser:
             return inner
         if token.text == "-":
             operand = self.expression(_UNARY_POWER)
-            return lambda env: -operand(env)
+            scalar, column = operand.scalar, operand.column
+            return _Compiled(
+                lambda env: -scalar(env), lambda env, size: list(map(neg, column(env, size)))
+            )
         if token.text == "+":
             return self.expression(_UNARY_POWER)
         if token.text == "not":
             operand = self.expression(_NOT_POWER)
-            return lambda env: ZERO if operand(env) else ONE
+            scalar, column = operand.scalar, operand.column
+            return _Compiled(
+                lambda env: ZERO if scalar(env) else ONE,
+                lambda env, size: [ZERO if value else ONE for value in column(env, size)],
+            )
         if token.kind == "name" and token.text not in KEYWORDS:
             if self.peek().text == "(":
                 return self.call(token)
             return self.name(token)
         raise ExpressionError(f"unexpected {token.text!r}", token.position)
 
-    def name(self, token: _Token) -> Evaluator:
+    def name(self, token: _Token) -> _Compiled:
         if token.text in FUNCTIONS:
             raise ExpressionError(
                 f"{token.text!r} is a function: call it with (...)", token.position
             )
         if self.allowed_names is not None and token.text not in self.allowed_names:
             raise ExpressionError(f"unknown name {token.text!r}", token.position)
-        self.names.add(token.text)
-        return itemgetter(token.text)
+        name = token.text
+        self.names.add(name)
+        return _Compiled(itemgetter(name), lambda env, size: env[name])
 
-    def arguments(self) -> list[Evaluator]:
+    def arguments(self) -> list[_Compiled]:
         self.expect("(")
         arguments = [self.expression(0)]
         while self.peek().text == ",":
@@ -284,7 +437,7 @@ class _Parser:
         self.expect(")")
         return arguments
 
-    def call(self, token: _Token) -> Evaluator:
+    def call(self, token: _Token) -> _Compiled:
         function = token.text
         if function not in FUNCTIONS:
             raise ExpressionError(f"unknown function {function!r}", token.position)
@@ -296,14 +449,18 @@ class _Parser:
                 raise ExpressionError(
                     "if() takes 3 arguments: condition, then, else", token.position
                 )
-            condition, then, otherwise = arguments
-            return lambda env: then(env) if condition(env) else otherwise(env)
+            return _condition(*arguments)
         if len(arguments) < 2:
             raise ExpressionError(f"{function}() takes at least 2 arguments", token.position)
         choose = min if function == "min" else max
-        return lambda env: choose(argument(env) for argument in arguments)
+        scalars = [argument.scalar for argument in arguments]
+        columns = [argument.column for argument in arguments]
+        return _Compiled(
+            lambda env: choose(scalar(env) for scalar in scalars),
+            lambda env, size: list(map(choose, *(column(env, size) for column in columns))),
+        )
 
-    def round_call(self, token: _Token) -> Evaluator:
+    def round_call(self, token: _Token) -> _Compiled:
         self.expect("(")
         operand = self.expression(0)
         self.expect(",")
@@ -316,7 +473,13 @@ class _Parser:
             )
         self.expect(")")
         quantum = Decimal(1).scaleb(-int(places))
-        return lambda env: operand(env).quantize(quantum, rounding=ROUNDING)
+        scalar, column = operand.scalar, operand.column
+        return _Compiled(
+            lambda env: scalar(env).quantize(quantum, rounding=ROUNDING),
+            lambda env, size: [
+                value.quantize(quantum, rounding=ROUNDING) for value in column(env, size)
+            ],
+        )
 
 
 def parse_expression(text: object, allowed_names: Collection[str] | None = None) -> Expression:
@@ -328,5 +491,5 @@ def parse_expression(text: object, allowed_names: Collection[str] | None = None)
     if not text.strip():
         raise ExpressionError("empty expression", 0)
     parser = _Parser(tokenize(text), allowed_names)
-    evaluator = parser.parse()
-    return Expression(text, frozenset(parser.names), evaluator)
+    compiled = parser.parse()
+    return Expression(text, frozenset(parser.names), compiled.scalar, compiled.column)

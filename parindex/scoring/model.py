@@ -75,6 +75,8 @@ class EvaluationPlan:
     maximum: Decimal  # the base maximum: sum of the fields' maxima
     # (position, children's positions, minimum, maximum, may need clamping), children first
     parent_columns: tuple[tuple[int, tuple[int, ...], Decimal, Decimal, bool], ...]
+    # per leaf slot: (position, maximum, N/A scores full), for missing, N/A and the like
+    specials: tuple[tuple[int, Decimal, bool], ...]
 
 
 def _values_at(positions: tuple[int, ...]) -> Callable[[Sequence], tuple]:
@@ -129,6 +131,9 @@ def build_plan(nodes: tuple[Node, ...], by_code: Mapping[str, Node]) -> Evaluati
             )
             for node in reversed(nodes)
             if node.children
+        ),
+        specials=tuple(
+            (step.position, step.rule.maximum, step.rule.na == NA_FULL) for step in leaves
         ),
     )
 

@@ -1,5 +1,6 @@
 """Ranking and grouping units by index."""
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -45,9 +46,10 @@ def group_shares(
 ) -> tuple[GroupShare, ...]:
     """How many units fall in each band, and their share of all units given."""
     total = len(groups)
+    counts = Counter(groups)
     shares = []
     for band in bands:
-        count = sum(1 for group in groups if group == band.label)
+        count = counts[band.label]
         share = round_share(ARITHMETIC.divide(Decimal(count) * HUNDRED, total)) if total else ZERO
         shares.append(GroupShare(band.label, count, share))
     return tuple(shares)

@@ -6,10 +6,10 @@ language the result was evaluated for or one asked for (phrases.py).
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from parindex.scoring.context import Context
 from parindex.scoring.errors import InputError
@@ -19,25 +19,6 @@ from parindex.scoring.rounding import round_index
 
 if TYPE_CHECKING:
     from parindex.scoring.reading import UnitInputs
-
-
-@dataclass
-class UnitOutcome:
-    """What happened to one unit's leaves besides plain scoring."""
-
-    statuses: dict[int, "Status"] = field(default_factory=dict)
-    # position -> why a leaf is invalid (the input error's message) or N/A (a phrase key)
-    notes: dict[int, str] = field(default_factory=dict)
-    errors: list[InputError] = field(default_factory=list)
-    excluded: list[int] = field(default_factory=list)  # positions of N/A-excluded leaves
-
-
-class UnitTotals(NamedTuple):
-    base_total: Decimal  # the fields' points
-    bonus: Decimal | None  # the bonus block's points, None without one
-    total: Decimal  # base_total + bonus
-    maximum: Decimal  # the fields' maxima after N/A exclusions
-    index: Decimal | None  # total / maximum × scale_to, exact; None when the maximum is 0
 
 
 class Status(StrEnum):
@@ -91,8 +72,14 @@ class UnitResult:
         columns: list[list[Decimal]],
         unit: int,
         maxima: tuple[Decimal, ...] | list[Decimal],
-        outcome: "UnitOutcome",
-        totals: "UnitTotals",
+        statuses: dict[int, "Status"],
+        notes: dict[int, str],
+        errors: tuple[InputError, ...],
+        base_total: Decimal,
+        bonus: Decimal | None,
+        total: Decimal,
+        maximum: Decimal,
+        index: Decimal | None,
         language: str = DEFAULT_LANGUAGE,
     ) -> None:
         self.framework = framework
@@ -101,10 +88,16 @@ class UnitResult:
         self.columns = columns
         self.unit = unit
         self.maxima = maxima
-        self.statuses = outcome.statuses
-        self.notes = outcome.notes
-        self.errors = tuple(outcome.errors)
-        self.base_total, self.bonus, self.total, self.maximum, self.index = totals
+        # position -> status of leaves not simply scored (statuses) and why (notes: the input
+        # error's message for invalid leaves, a phrase key for N/A ones)
+        self.statuses = statuses
+        self.notes = notes
+        self.errors = errors
+        self.base_total = base_total  # the fields' points
+        self.bonus = bonus  # the bonus block's points, None without one
+        self.total = total  # base_total + bonus
+        self.maximum = maximum  # the fields' maxima after N/A exclusions
+        self.index = index  # total / maximum × scale_to, exact; None when the maximum is 0
         self.language = language  # already checked by evaluate_units
 
     def points_at(self, position: int) -> Decimal:

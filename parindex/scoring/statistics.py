@@ -4,6 +4,8 @@ the gap between them, and how many units are above the average (seed 003's field
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
+from itertools import compress, repeat
+from operator import eq, itemgetter, lt
 
 from parindex.scoring.model import Framework
 from parindex.scoring.results import UnitResult
@@ -38,11 +40,12 @@ def spread_of(values: Mapping[str, Decimal]) -> Spread | None:
     return _spread(list(values), list(values.values()))
 
 
-def _spread(codes: list[str], values: list[Decimal]) -> Spread | None:
+def _spread(codes: list[str], values: list[Decimal], total: Decimal | None = None) -> Spread | None:
+    """`total`, when the caller has it, is sum(values, ZERO)."""
     if not values:
         return None
     with localcontext(ARITHMETIC):
-        exact_average = sum(values, ZERO) / len(values)
+        exact_average = (sum(values, ZERO) if total is None else total) / len(values)
         highest, lowest = max(values), min(values)
         return Spread(
             units=len(values),
@@ -50,10 +53,23 @@ def _spread(codes: list[str], values: list[Decimal]) -> Spread | None:
             highest=highest,
             lowest=lowest,
             gap=highest - lowest,
-            above_average=sum(1 for value in values if value > exact_average),
-            highest_units=tuple(c for c, v in zip(codes, values, strict=True) if v == highest),
-            lowest_units=tuple(c for c, v in zip(codes, values, strict=True) if v == lowest),
+            above_average=sum(map(lt, repeat(exact_average), values)),
+            highest_units=tuple(compress(codes, map(eq, values, repeat(highest)))),
+            lowest_units=tuple(compress(codes, map(eq, values, repeat(lowest)))),
         )
+
+
+def _runs(results: list[UnitResult]) -> list[tuple[list, int, int]]:
+    """(columns, first unit, end) for each run of results that follow one another in the
+    columns they share (units evaluated together): a field's points are then slices."""
+    runs: list[tuple[list, int, int]] = []
+    for result in results:
+        columns, unit = result.columns, result.unit
+        if runs and runs[-1][0] is columns and runs[-1][2] == unit:
+            runs[-1] = (columns, runs[-1][1], unit + 1)
+        else:
+            runs.append((columns, unit, unit + 1))
+    return runs
 
 
 def field_statistics(
@@ -62,15 +78,24 @@ def field_statistics(
     """One row per field (top-level node, bonus block excluded), in framework order."""
     rows = []
     codes, units = list(results), list(results.values())
+    runs = _runs(units)
+    # Units without N/A exclusions all share the framework's maxima.
+    declared = framework.plan.maxima
+    lowered = [result.maxima for result in units if result.maxima is not declared]
     for node in framework.fields:
         position = node.position
-        points = [result.columns[position][result.unit] for result in units]
-        spread = _spread(codes, points)
+        points: list[Decimal] = []
+        for columns, first, end in runs:
+            points += columns[position][first:end]
+        with localcontext(ARITHMETIC):
+            total = sum(points, ZERO)
+            maxima = declared[position] * (len(units) - len(lowered)) + sum(
+                map(itemgetter(position), lowered), ZERO
+            )
+            share = total * HUNDRED / maxima if maxima else None
+        spread = _spread(codes, points, total)
         if spread is None:
             continue
-        with localcontext(ARITHMETIC):
-            maxima = sum((result.maxima[position] for result in units), ZERO)
-            share = sum(points, ZERO) * HUNDRED / maxima if maxima else None
         rows.append(
             FieldStatistics(
                 node.code,

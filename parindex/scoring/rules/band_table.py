@@ -1,5 +1,6 @@
 """A compiled list of bands: validated once for gaps and overlaps, then looked up fast."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
@@ -103,6 +104,20 @@ class BandTable:
             if value > lower or (inclusive and value == lower):
                 return points
         return self.bands[0].points
+
+    def points_within_all(self, values: Sequence[Decimal]) -> list[Decimal]:
+        """points_within for each value, in one loop."""
+        upper, lowest = self.upper_points, self.bands[0].points
+        column_points = []
+        append = column_points.append
+        for value in values:
+            for lower, inclusive, points in upper:
+                if value > lower or (inclusive and value == lower):
+                    append(points)
+                    break
+            else:
+                append(lowest)
+        return column_points
 
     def find(self, value: Decimal) -> Band:
         for lower, inclusive, band in self._descending:

@@ -2,6 +2,8 @@
 
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import repeat
+from operator import mul
 
 from parindex.scoring.config_reader import ConfigReader, LeafSpec
 from parindex.scoring.context import Context
@@ -58,7 +60,7 @@ class BandsRule(Rule):
 
     def points_column(self, column: Sequence[object], context: Context) -> list[Decimal]:
         if self.measure != "ratio":
-            return list(map(self.table.points_within, column))  # type: ignore[arg-type]
+            return self.table.points_within_all(column)  # type: ignore[arg-type]
         if self._whole_percent is not None:
             return self._whole_percent_column(column)
         scale = 100 if self.percent else 1
@@ -88,6 +90,17 @@ class BandsRule(Rule):
 
     def _whole_percent_column(self, column: Sequence[object]) -> list[Decimal]:
         exact, between = self._whole_percent  # type: ignore[misc]
+        if not column:
+            return []
+        numerators, denominators = zip(*column, strict=True)
+        try:
+            # percentage = 100·n/d = whole + remainder/d: exact when the remainder is 0.
+            return [
+                between[whole] if remainder else exact[whole]
+                for whole, remainder in map(divmod, map(mul, numerators, repeat(100)), denominators)
+            ]
+        except (TypeError, ArithmeticError):  # Decimal parts (no int index) or a 0 denominator
+            pass
         column_points = []
         append = column_points.append
         for numerator, denominator in column:  # type: ignore[misc]
@@ -96,7 +109,6 @@ class BandsRule(Rule):
             elif type(numerator) is not int:
                 append(self._decimal_points(numerator, denominator))
             else:
-                # percentage = 100·n/d = whole + remainder/d: exact when the remainder is 0.
                 whole, remainder = divmod(numerator * 100, denominator)
                 append(between[whole] if remainder else exact[whole])
         return column_points
@@ -166,7 +178,7 @@ class SurveyRule(Rule):
 
     def points_column(self, column: Sequence[Decimal], context: Context) -> list[Decimal]:
         if self.table is not None:
-            return list(map(self.table.points_within, column))
+            return self.table.points_within_all(column)
         return share_of_points(self.maximum, column)
 
     def explain(self, typed: Decimal, context: Context, words: Wording) -> str:

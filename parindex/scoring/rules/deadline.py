@@ -1,5 +1,6 @@
 """deadline: points by how many days after the due date something was done."""
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -73,26 +74,15 @@ class DeadlineRule(Rule):
         return self.otherwise
 
     def points_column(self, column: Sequence[date | None], context: Context) -> list[Decimal]:
-        due, tiers, otherwise, missing = (
-            self.due_date(context),
-            self.tiers,
-            self.otherwise,
-            self.missing,
-        )
-        column_points = []
-        append = column_points.append
-        for done in column:
-            if done is None:
-                append(missing)
-                continue
-            late = (done - due).days
-            for days_late, points in tiers:
-                if late <= days_late:
-                    append(points)
-                    break
-            else:
-                append(otherwise)
-        return column_points
+        # The first tier with late ≤ its days_late is the bisect_left position of late among
+        # the tiers' days (increasing); past the last tier comes `otherwise`.
+        days = [days_late for days_late, _points in self.tiers]
+        points_by_tier = [points for _days, points in self.tiers] + [self.otherwise]
+        due, missing = self.due_date(context), self.missing
+        return [
+            missing if done is None else points_by_tier[bisect_left(days, (done - due).days)]
+            for done in column
+        ]
 
     def explain(self, typed: date | None, context: Context, words: Wording) -> str:
         points = words.number(self.points(typed, context))

@@ -9,7 +9,14 @@ from parindex.scoring.context import Context
 from parindex.scoring.expression import RESERVED, Expression, ExpressionError, parse_expression
 from parindex.scoring.input_values import InvalidValue, to_bool, to_count, to_decimal
 from parindex.scoring.phrases import Wording
-from parindex.scoring.rounding import ONE, POINT_QUANTUM, ROUNDING, ZERO, round_points
+from parindex.scoring.rounding import (
+    ONE,
+    POINT_QUANTUM,
+    ROUNDING,
+    ZERO,
+    round_points,
+    round_points_all,
+)
 from parindex.scoring.rules.base import Rule
 
 _NAME = re.compile(r"[a-z_][a-z0-9_]{0,30}")
@@ -79,6 +86,15 @@ class FormulaRule(Rule):
     def points_column(
         self, column: Sequence[dict[str, Decimal]], context: Context
     ) -> list[Decimal]:
+        try:  # all units at once, operation by operation (Expression.evaluate_column)
+            results = self.expression.evaluate_column(column)
+            points = round_points_all(results)
+        except ArithmeticError:  # some unit divides by zero or cannot be rounded
+            return self._points_unit_by_unit(column)
+        minimum, maximum = self.minimum, self.maximum
+        return [maximum if p > maximum else minimum if p < minimum else p for p in points]
+
+    def _points_unit_by_unit(self, column: Sequence[dict[str, Decimal]]) -> list[Decimal]:
         evaluate, on_error = self.expression.evaluate, self.on_error
         minimum, maximum, quantum = self.minimum, self.maximum, POINT_QUANTUM
         column_points = []

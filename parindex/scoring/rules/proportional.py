@@ -9,8 +9,9 @@ from parindex.scoring.input_values import to_ratio
 from parindex.scoring.phrases import Wording
 from parindex.scoring.rounding import (
     HUNDRED,
+    POINT_QUANTUM,
+    POINT_SCALE,
     ZERO,
-    round_fraction_to_points,
     round_points,
 )
 from parindex.scoring.rules.base import Rule
@@ -50,21 +51,27 @@ class ProportionalRule(Rule):
 
     def points_column(self, column: Sequence[tuple], context: Context) -> list[Decimal]:
         (fp, fq), (tp, tq), (kp, kq) = self._floor_ratio, self._target_ratio, self._points_ratio
-        maximum, points_of = self.maximum, self.points
+        # ratio% ≥ p/q  ⟺  100·n/d ≥ p/q  ⟺  n·(100·q) ≥ p·d
+        floor_q, target_q = 100 * fq, 100 * tq
+        # points are x = kp·n / (kq·d) to 4 places, half up (round_points on the exact x):
+        # ⌊x·S + ½⌋ / S with S = 10⁴, and ⌊x·S + ½⌋ = ⌊(2·S·kp·n + kq·d) / (2·kq·d)⌋
+        twice_scaled_kp, twice_kq = 2 * POINT_SCALE * kp, 2 * kq
+        maximum, points_of, quantum = self.maximum, self.points, POINT_QUANTUM
         column_points = []
         append = column_points.append
         for typed in column:
             numerator, denominator = typed
             if type(numerator) is not int or not denominator:
                 append(points_of(typed, context))
-                continue
-            percent_times_denominator = numerator * 100
-            if percent_times_denominator * fq < fp * denominator:  # under the floor
+            elif numerator * floor_q < fp * denominator:  # under the floor
                 append(ZERO)
-            elif percent_times_denominator * tq >= tp * denominator:  # the target reached
+            elif numerator * target_q >= tp * denominator:  # the target reached
                 append(maximum)
             else:
-                append(round_fraction_to_points(kp * numerator, kq * denominator))
+                scaled = (twice_scaled_kp * numerator + kq * denominator) // (
+                    twice_kq * denominator
+                )
+                append(Decimal(scaled) * quantum)  # exact: `scaled` ten-thousandths
         return column_points
 
     def explain(self, typed: tuple[Decimal, Decimal], context: Context, words: Wording) -> str:

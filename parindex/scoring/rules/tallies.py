@@ -61,21 +61,34 @@ class DeductionsRule(Rule):
     def points_column(
         self, column: Sequence[dict[str, Decimal]], context: Context
     ) -> list[Decimal]:
-        start, floor, zeroing = self.start, self.floor, self._zeroing
+        start, floor, disjoint = self.start, self.floor, self._zeroing.isdisjoint
         # (each, once) per event key, so the loop below needs no attribute lookups
         deducts = {key: (event.each, event.once) for key, event in self.events.items()}
+        per_count = {key: each for key, (each, once) in deducts.items() if not once}
         column_points = []
         append = column_points.append
+        if len(per_count) < len(deducts):  # some event deducts once however often it happened
+            for counts in column:
+                if not counts:
+                    append(start)
+                elif not disjoint(counts):
+                    append(floor)
+                else:
+                    points = start
+                    for key, count in counts.items():
+                        each, once = deducts[key]
+                        points -= each if once else each * count
+                    append(points if points > floor else floor)
+            return column_points
         for counts in column:
             if not counts:
                 append(start)
-            elif not zeroing.isdisjoint(counts):
+            elif not disjoint(counts):
                 append(floor)
             else:
                 points = start
-                for key, count in counts.items():
-                    each, once = deducts[key]
-                    points -= each if once else each * count
+                for key in counts:
+                    points -= per_count[key] * counts[key]
                 append(points if points > floor else floor)
         return column_points
 
