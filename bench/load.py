@@ -32,11 +32,11 @@ from bench.load_client import (
 )
 from bench.load_cpu import snapshot, usage_note
 from bench.load_server import (
-    WORKERS,
     Database,
     Server,
     django_environment,
     gunicorn,
+    gunicorn_shape,
     postgres_database,
     postgres_unreachable,
     run_seed,
@@ -45,11 +45,10 @@ from bench.load_server import (
 from bench.measure import Report, Table
 
 NAME = "load"
-DESCRIPTION = "50 people saving answers and opening pages against gunicorn"
+DESCRIPTION = "reporters save answers and open pages, organisers the dashboard, on gunicorn"
 TARGET_MS = 300.0
 PAGES = (PAGE, SAVE, DASHBOARD)
 DATABASES = ("sqlite", "postgresql")
-WARM_UP_PAGES = 3 * WORKERS
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ class Size:
     glance: tuple[float, float]  # an organiser's pause between two looks at the dashboard
 
 
-FULL = Size(200, 120, reporters=50, organisers=2, seconds=20, think=(1, 5), glance=(5, 15))
+FULL = Size(200, 120, reporters=50, organisers=2, seconds=20, think=(1, 5), glance=(2, 6))
 QUICK = Size(10, 20, reporters=5, organisers=1, seconds=3, think=(0.1, 0.5), glance=(0.5, 1))
 
 
@@ -121,10 +120,11 @@ def _drive(server: Server, plan: dict, size: Size) -> tuple[Samples, float, list
     _parallel([partial(browser.login, name, plan["password"]) for browser, name in people])
     logins = time.perf_counter() - started
     # Every worker loads the criteria set and compiles the templates once: not measured.
-    for _ in range(-(-WARM_UP_PAGES // len(reporters))):
+    workers, _threads = gunicorn_shape()
+    for _ in range(-(-3 * workers // len(reporters))):
         _parallel([reporter.open_page for reporter in reporters])
     campaign = plan["campaign"]
-    _parallel([partial(b.warm_up, f"/campaigns/{campaign}/", WORKERS) for b in organisers])
+    _parallel([partial(b.warm_up, f"/campaigns/{campaign}/", workers) for b in organisers])
     rng, samples = random.Random(size.units), Samples()
 
     def think() -> None:
@@ -209,6 +209,7 @@ def _skip(reason: str) -> str:
 
 def run(quick: bool = False, databases: Sequence[str] = DATABASES) -> Report:
     size = QUICK if quick else FULL
+    workers, threads = gunicorn_shape()
     tables, notes = [], []
     for name in databases:
         if name == "postgresql":
@@ -228,8 +229,8 @@ def run(quick: bool = False, databases: Sequence[str] = DATABASES) -> Report:
         f"{size.units} units × {size.leaves} leaves. Each reporter, pausing "
         f"{size.think[0]:g}–{size.think[1]:g} s before each action, saves an answer or (one "
         f"time in {SAVES_PER_PAGE + 1}) reopens its page; each organiser reopens the "
-        f"dashboard every {size.glance[0]:g}–{size.glance[1]:g} s. gunicorn: {WORKERS} sync "
-        "workers on 127.0.0.1.",
+        f"dashboard every {size.glance[0]:g}–{size.glance[1]:g} s. gunicorn on 127.0.0.1 with "
+        f"deploy/gunicorn.conf.py: {workers} workers × {threads} threads.",
         f"Target: p95 under {TARGET_MS:.0f} ms for a page and a save on this 2-core machine.",
     ]
     if quick:

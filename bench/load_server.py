@@ -6,6 +6,7 @@ Everything listens on and talks to 127.0.0.1 only. Each context manager cleans u
 
 import json
 import os
+import runpy
 import secrets
 import shutil
 import socket
@@ -22,7 +23,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-WORKERS = 4  # sync workers: 2 per core on this 2-core machine
+# The production set-up (workers and threads per core) is what is measured.
+GUNICORN_CONFIG = REPO / "deploy" / "gunicorn.conf.py"
 STARTUP_SECONDS = 60
 
 
@@ -137,9 +139,15 @@ def _wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
     raise RuntimeError(f"gunicorn did not start:\n{log.read_text()[-3000:]}")
 
 
+def gunicorn_shape() -> tuple[int, int]:
+    """(workers, threads per worker) that deploy/gunicorn.conf.py gives on this machine."""
+    config = runpy.run_path(str(GUNICORN_CONFIG))
+    return int(config["workers"]), int(config.get("threads", 1))
+
+
 @contextmanager
-def gunicorn(environment: dict[str, str], workers: int = WORKERS) -> Iterator[Server]:
-    """A gunicorn serving the project on a free port of 127.0.0.1."""
+def gunicorn(environment: dict[str, str]) -> Iterator[Server]:
+    """gunicorn with the production configuration, on a free port of 127.0.0.1."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="parindex-gunicorn-") as directory:
@@ -147,9 +155,8 @@ def gunicorn(environment: dict[str, str], workers: int = WORKERS) -> Iterator[Se
         with log.open("wb") as output:
             process = subprocess.Popen(  # noqa: S603 - our own interpreter, fixed arguments
                 [
-                    *(sys.executable, "-m", "gunicorn", "parindex.wsgi:application"),
-                    *("--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
-                    *("--timeout", "120", "--no-control-socket"),
+                    *(sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG)),
+                    *("--bind", f"127.0.0.1:{port}", "--no-control-socket"),
                 ],
                 cwd=REPO,
                 env=environment,
