@@ -109,7 +109,7 @@ def _apply_specials(
     for unit, inputs in enumerate(units):
         notes = notes_of.get(unit)
         if notes is None:
-            notes = dict(inputs.notes)
+            notes = inputs.notes  # shared with the inputs: neither is ever changed
         elif inputs.notes:
             notes.update(inputs.notes)
         statuses = statuses_of.get(unit, {})

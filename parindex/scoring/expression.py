@@ -52,25 +52,31 @@ class FormulaDivisionByZero(ArithmeticError):
 
 @dataclass(frozen=True, slots=True)
 class Expression:
-    """A parsed expression: evaluate it many times with different input values."""
+    """A parsed expression: evaluate it many times with different input values, given as a
+    mapping by name, or (parsed with `order`) as a sequence of values in that order."""
 
     text: str
     names: frozenset[str]
     evaluate: Evaluator
-    evaluate_names: ColumnEvaluator = field(repr=False, compare=False)
+    evaluate_by_key: ColumnEvaluator = field(repr=False, compare=False)
+    order: tuple[str, ...] | None = None
 
-    def evaluate_column(self, inputs: Sequence[Mapping[str, Decimal]]) -> list[Decimal]:
+    def evaluate_column(self, inputs: Sequence) -> list[Decimal]:
         """`evaluate` for many units' inputs at once: per unit, the same Decimal operations in
         the same order, so the same values. Raises ArithmeticError if evaluating some unit
         alone would, and may raise where none would (`and`/`or` evaluate both sides): the
         caller then evaluates unit by unit."""
-        names = tuple(self.names)
-        if len(names) < 2 or not inputs:  # itemgetter of one name gives no 1-tuple
-            by_name = {name: list(map(itemgetter(name), inputs)) for name in names}
-        else:  # one pass over the units' inputs, then one list per name
-            values = zip(*map(itemgetter(*names), inputs), strict=True)
-            by_name = dict(zip(names, map(list, values), strict=True))
-        return self.evaluate_names(by_name, len(inputs))
+        if self.order is not None:  # sequences: one list per position
+            keys: Sequence = range(len(self.order))
+            columns = zip(*inputs, strict=True) if inputs else ([] for _ in keys)
+        elif len(self.names) < 2 or not inputs:  # itemgetter of one name gives no 1-tuple
+            keys = tuple(self.names)
+            columns = (list(map(itemgetter(name), inputs)) for name in keys)
+        else:  # mappings: one pass over the units' inputs, then one list per name
+            keys = tuple(self.names)
+            columns = zip(*map(itemgetter(*keys), inputs), strict=True)
+        by_key = dict(zip(keys, map(list, columns), strict=True))
+        return self.evaluate_by_key(by_key, len(inputs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,12 +339,21 @@ def _condition(condition: _Compiled, then: _Compiled, otherwise: _Compiled) -> _
 
 
 class _Parser:
-    def __init__(self, tokens: list[_Token], allowed_names: Collection[str] | None) -> None:
+    def __init__(
+        self,
+        tokens: list[_Token],
+        allowed_names: Collection[str] | None,
+        order: tuple[str, ...] | None,
+    ) -> None:
         self.tokens = tokens
         self.index = 0
         self.depth = 0
         self.allowed_names = allowed_names
         self.names: set[str] = set()
+        # where each name's value is in the inputs: by name, or by position in `order`
+        self.keys: dict[str, object] = (
+            {} if order is None else {name: position for position, name in enumerate(order)}
+        )
 
     def peek(self) -> _Token:
         return self.tokens[self.index]
@@ -426,7 +441,8 @@ class _Parser:
             raise ExpressionError(f"unknown name {token.text!r}", token.position)
         name = token.text
         self.names.add(name)
-        return _Compiled(itemgetter(name), lambda env, size: env[name])
+        key = self.keys.get(name, name)
+        return _Compiled(itemgetter(key), lambda env, size: env[key])
 
     def arguments(self) -> list[_Compiled]:
         self.expect("(")
@@ -482,14 +498,24 @@ class _Parser:
         )
 
 
-def parse_expression(text: object, allowed_names: Collection[str] | None = None) -> Expression:
-    """Parse formula text once; `allowed_names` (the declared inputs) limits the names used."""
+def parse_expression(
+    text: object,
+    allowed_names: Collection[str] | None = None,
+    *,
+    order: Sequence[str] | None = None,
+) -> Expression:
+    """Parse formula text once; `allowed_names` (the declared inputs) limits the names used.
+    With `order` (every name used must be in it), the expression is evaluated on sequences of
+    values in that order rather than on mappings by name."""
     if not isinstance(text, str):
         raise ExpressionError("the expression must be text", 0)
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"expression longer than {MAX_LENGTH} characters", MAX_LENGTH)
     if not text.strip():
         raise ExpressionError("empty expression", 0)
-    parser = _Parser(tokenize(text), allowed_names)
+    order = None if order is None else tuple(order)
+    if order is not None:
+        allowed_names = set(order) if allowed_names is None else set(allowed_names) & set(order)
+    parser = _Parser(tokenize(text), allowed_names, order)
     compiled = parser.parse()
-    return Expression(text, frozenset(parser.names), compiled.scalar, compiled.column)
+    return Expression(text, frozenset(parser.names), compiled.scalar, compiled.column, order)

@@ -36,7 +36,9 @@ INPUT_TYPES: dict[str, Callable[[object], Decimal]] = {
 
 
 class FormulaRule(Rule):
-    __slots__ = ("expression", "inputs", "on_error")
+    """The typed value is the tuple of the inputs' values, in the order they are declared."""
+
+    __slots__ = ("_by_position", "expression", "inputs", "names", "on_error")
     kind = "formula"
     reads_value = False
 
@@ -47,55 +49,56 @@ class FormulaRule(Rule):
         expression: Expression,
         on_error: Decimal,
     ) -> None:
-        super().__init__(leaf, dict.fromkeys(inputs, ZERO))
+        super().__init__(leaf, (ZERO,) * len(inputs))
         self.inputs = inputs
+        self.names = tuple(inputs)
         self.expression = expression
         self.on_error = on_error
+        # The same expression evaluated on the typed tuple itself: name `a` is position 0…
+        self._by_position = parse_expression(expression.text, order=self.names)
 
-    def read_inputs(self, entry: Mapping[str, object]) -> dict[str, Decimal]:
+    def read_inputs(self, entry: Mapping[str, object]) -> tuple[Decimal, ...]:
         for key in entry:
             if key not in self.inputs:
                 message = f"unknown input (this formula reads {', '.join(self.inputs)})"
                 raise InvalidValue(message, "formula.unknown_input", str(key))
-        values = {}
+        values = []
         for name, reader in self.inputs.items():
             if name not in entry:
                 raise InvalidValue("not given", "formula.missing_input", name)
             try:
-                values[name] = reader(entry[name])
+                values.append(reader(entry[name]))
             except InvalidValue as error:
                 raise InvalidValue(error.message, error.kind, name) from None
-        return values
+        return tuple(values)
 
     def read(self, value: object) -> object:
         message = f"this formula reads {', '.join(self.inputs)}, not value"
         raise InvalidValue(message, "formula.unknown_input")
 
-    def compute(self, values: dict[str, Decimal]) -> tuple[Decimal, Decimal | None]:
+    def compute(self, values: Sequence[Decimal]) -> tuple[Decimal, Decimal | None]:
         """(points, unclamped result); result None when the formula hit a division by zero."""
         try:
-            result = self.expression.evaluate(values)
+            result = self._by_position.evaluate(values)
             points = round_points(result)
         except ArithmeticError:  # division by zero, or a result too large to round
             return self.on_error, None
         return min(max(points, self.minimum), self.maximum), result
 
-    def points(self, typed: dict[str, Decimal], context: Context) -> Decimal:
+    def points(self, typed: Sequence[Decimal], context: Context) -> Decimal:
         return self.compute(typed)[0]
 
-    def points_column(
-        self, column: Sequence[dict[str, Decimal]], context: Context
-    ) -> list[Decimal]:
+    def points_column(self, column: Sequence[Sequence[Decimal]], context: Context) -> list[Decimal]:
         try:  # all units at once, operation by operation (Expression.evaluate_column)
-            results = self.expression.evaluate_column(column)
+            results = self._by_position.evaluate_column(column)
             points = round_points_all(results)
         except ArithmeticError:  # some unit divides by zero or cannot be rounded
             return self._points_unit_by_unit(column)
         minimum, maximum = self.minimum, self.maximum
         return [maximum if p > maximum else minimum if p < minimum else p for p in points]
 
-    def _points_unit_by_unit(self, column: Sequence[dict[str, Decimal]]) -> list[Decimal]:
-        evaluate, on_error = self.expression.evaluate, self.on_error
+    def _points_unit_by_unit(self, column: Sequence[Sequence[Decimal]]) -> list[Decimal]:
+        evaluate, on_error = self._by_position.evaluate, self.on_error
         minimum, maximum, quantum = self.minimum, self.maximum, POINT_QUANTUM
         column_points = []
         append = column_points.append
@@ -108,9 +111,11 @@ class FormulaRule(Rule):
             append(maximum if points > maximum else minimum if points < minimum else points)
         return column_points
 
-    def explain(self, typed: dict[str, Decimal], context: Context, words: Wording) -> str:
+    def explain(self, typed: Sequence[Decimal], context: Context, words: Wording) -> str:
         points, result = self.compute(typed)
-        given = words.join([f"{name}={words.number(value)}" for name, value in typed.items()])
+        given = words.join(
+            [f"{name}={words.number(value)}" for name, value in zip(self.names, typed, strict=True)]
+        )
         formula = words.say("formula.given", expression=self.expression.text, given=given)
         if result is None:
             return words.say(

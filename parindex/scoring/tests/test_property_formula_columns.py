@@ -49,15 +49,19 @@ def _alone(expression, values: dict) -> str:
 @settings(deadline=None, max_examples=300)
 @given(expressions, units)
 def test_columns_give_each_unit_what_it_gets_alone(text, inputs):
-    expression = parse_expression(text, {"a", "b", "c"})
+    by_name = parse_expression(text, {"a", "b", "c"})
+    by_position = parse_expression(text, order="abc")  # inputs as (a, b, c) tuples
+    rows = [(values["a"], values["b"], values["c"]) for values in inputs]
     with localcontext(ARITHMETIC):
-        alone = [_alone(expression, values) for values in inputs]
-        try:
-            together = [str(value) for value in expression.evaluate_column(inputs)]
-        except ArithmeticError:
-            return  # allowed whatever the units (the rule then scores them one by one)
-    assert "error" not in alone
-    assert together == alone
+        alone = [_alone(by_name, values) for values in inputs]
+        assert [_alone(by_position, row) for row in rows] == alone
+        for expression, given in ((by_name, inputs), (by_position, rows)):
+            try:
+                together = [str(value) for value in expression.evaluate_column(given)]
+            except ArithmeticError:
+                continue  # allowed whatever the units (the rule then scores them one by one)
+            assert "error" not in alone
+            assert together == alone
 
 
 @settings(deadline=None, max_examples=200)
@@ -71,7 +75,8 @@ def test_formula_points_for_a_column_are_each_units_points(text, inputs, minimum
     }
     rule = one_leaf_framework(rule_config, "1.5", min=minimum).by_code["1.1"].rule
     context = Context(2022)
+    rows = [(values["a"], values["b"], values["c"]) for values in inputs]  # as read
     with localcontext(ARITHMETIC):
-        alone = [str(rule.points(values, context)) for values in inputs]
-        together = [str(points) for points in rule.points_column(inputs, context)]
+        alone = [str(rule.points(values, context)) for values in rows]
+        together = [str(points) for points in rule.points_column(rows, context)]
     assert together == alone
