@@ -38,7 +38,8 @@ class _Block:
     __slots__ = ("errors", "excluded", "notes", "statuses")
 
     def __init__(self) -> None:
-        self.statuses: dict[int, dict[int, Status]] = {}  # unit -> position -> status
+        # unit -> position -> status, for leaves whose rule raised (the inputs hold the rest)
+        self.statuses: dict[int, dict[int, Status]] = {}
         # unit -> position -> why a leaf is invalid (the input error's message) or N/A (a key)
         self.notes: dict[int, dict[int, str]] = {}
         self.errors: dict[int, list[InputError]] = {}  # raised while evaluating, not reading
@@ -100,24 +101,21 @@ def _leaf_columns(
 
 def _apply_specials(
     plan: EvaluationPlan, units: Sequence[UnitInputs], columns: list, block: _Block
-) -> tuple[list[dict[int, Status]], list[dict[int, str]]]:
-    """Missing, N/A, nothing-arose and invalid leaves replace their placeholder's points.
-    Returns each unit's statuses and notes."""
+) -> list[dict[int, str]]:
+    """Missing, N/A, nothing-arose and invalid leaves replace their placeholder's points (the
+    results list their statuses when asked: UnitResult.statuses). Returns each unit's notes."""
     specials_of, na, nothing_arose = plan.specials, Status.NA, Status.NOTHING_AROSE
-    statuses_of, notes_of, excluded = block.statuses, block.notes, block.excluded
-    all_statuses, all_notes = [], []
+    notes_of, excluded = block.notes, block.excluded
+    all_notes = []
     for unit, inputs in enumerate(units):
         notes = notes_of.get(unit)
         if notes is None:
             notes = inputs.notes  # shared with the inputs: neither is ever changed
         elif inputs.notes:
             notes.update(inputs.notes)
-        statuses = statuses_of.get(unit, {})
-        all_statuses.append(statuses)
         all_notes.append(notes)
         for slot, status in inputs.specials.items():
             position, maximum, na_full = specials_of[slot]
-            statuses[position] = status
             if status is na:
                 if na_full:
                     columns[position][unit] = maximum
@@ -128,7 +126,7 @@ def _apply_specials(
                 columns[position][unit] = maximum
             else:
                 columns[position][unit] = ZERO
-    return all_statuses, all_notes
+    return all_notes
 
 
 def _unit_maxima(plan: EvaluationPlan, excluded: list[int]) -> dict[int, Decimal]:
@@ -181,7 +179,7 @@ def _results(
     context: Context,
     columns: list,
     block: _Block,
-    statuses_and_notes: tuple[list[dict[int, Status]], list[dict[int, str]]],
+    notes: list[dict[int, str]],
     unit_maxima: dict[int, dict[int, Decimal]],
     language: str,
 ) -> list[UnitResult]:
@@ -206,7 +204,7 @@ def _results(
     for unit, raised in block.errors.items():
         errors[unit] += tuple(raised)
     bonuses = [None] * len(units) if bonus is None else bonus
-    statuses, notes = statuses_and_notes
+    statuses = map(block.statuses.get, range(len(units)))  # evaluation's own, mostly None
     return list(
         map(
             UnitResult,
@@ -261,16 +259,14 @@ def _evaluate_block(
     plan = framework.plan
     block = _Block()
     columns = _leaf_columns(plan, units, context, block)
-    statuses_and_notes = _apply_specials(plan, units, columns, block)
+    notes = _apply_specials(plan, units, columns, block)
     unit_maxima = {unit: _unit_maxima(plan, excluded) for unit, excluded in block.excluded.items()}
     lowered: dict[int, dict[int, Decimal]] = {}
     for unit, maxima_of_unit in unit_maxima.items():
         for position, maximum in maxima_of_unit.items():
             lowered.setdefault(position, {})[unit] = maximum
     _sum_parent_columns(plan, columns, lowered)
-    return _results(
-        framework, units, context, columns, block, statuses_and_notes, unit_maxima, language
-    )
+    return _results(framework, units, context, columns, block, notes, unit_maxima, language)
 
 
 def evaluate_unit(

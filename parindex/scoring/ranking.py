@@ -16,11 +16,16 @@ def rank(values: Sequence[Decimal | None]) -> list[int | None]:
     same index never get different ranks. None (no index) is not ranked.
     """
     rounded = [None if value is None else round_index(value) for value in values]
-    first_position: dict[Decimal, int] = {}
-    ordered = sorted((value for value in rounded if value is not None), reverse=True)
-    for position, value in enumerate(ordered, start=1):
-        first_position.setdefault(value, position)
-    return [None if value is None else first_position[value] for value in rounded]
+    ranked = [unit for unit, value in enumerate(rounded) if value is not None]
+    ranked.sort(key=rounded.__getitem__, reverse=True)
+    ranks: list[int | None] = [None] * len(rounded)
+    previous, previous_rank = None, 0
+    for position, unit in enumerate(ranked, start=1):
+        value = rounded[unit]
+        if value != previous:  # a tie keeps the rank of the first unit with that value
+            previous, previous_rank = value, position
+        ranks[unit] = previous_rank
+    return ranks
 
 
 def group_of(index: Decimal | None, bands: Sequence[GroupBand]) -> str | None:

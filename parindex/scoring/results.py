@@ -47,6 +47,8 @@ class UnitResult:
     """
 
     __slots__ = (
+        "_evaluated_statuses",
+        "_statuses",
         "base_total",
         "bonus",
         "columns",
@@ -59,7 +61,6 @@ class UnitResult:
         "maxima",
         "maximum",
         "notes",
-        "statuses",
         "total",
         "unit",
     )
@@ -72,7 +73,7 @@ class UnitResult:
         columns: list[list[Decimal]],
         unit: int,
         maxima: tuple[Decimal, ...] | list[Decimal],
-        statuses: dict[int, "Status"],
+        evaluated_statuses: dict[int, "Status"] | None,
         notes: dict[int, str],
         errors: tuple[InputError, ...],
         base_total: Decimal,
@@ -88,9 +89,11 @@ class UnitResult:
         self.columns = columns
         self.unit = unit
         self.maxima = maxima
-        # position -> status of leaves not simply scored (statuses) and why (notes: the input
-        # error's message for invalid leaves, a phrase key for N/A ones)
-        self.statuses = statuses
+        # Statuses the evaluation found (a rule raised N/A or an error); with the inputs' own
+        # they make `statuses`, gathered when first asked for.
+        self._evaluated_statuses = evaluated_statuses
+        self._statuses: dict[int, Status] | None = None
+        # position -> why a leaf is invalid (the input error's message) or N/A (a phrase key)
         self.notes = notes
         self.errors = errors
         self.base_total = base_total  # the fields' points
@@ -99,6 +102,18 @@ class UnitResult:
         self.maximum = maximum  # the fields' maxima after N/A exclusions
         self.index = index  # total / maximum × scale_to, exact; None when the maximum is 0
         self.language = language  # already checked by evaluate_units
+
+    @property
+    def statuses(self) -> dict[int, "Status"]:
+        """Node position -> status, for the leaves not simply scored."""
+        statuses = self._statuses
+        if statuses is None:
+            statuses = dict(self._evaluated_statuses or ())
+            leaf_positions = self.framework.plan.specials
+            for slot, status in self.inputs.specials.items():
+                statuses[leaf_positions[slot][0]] = status
+            self._statuses = statuses
+        return statuses
 
     def points_at(self, position: int) -> Decimal:
         return self.columns[position][self.unit]

@@ -4,8 +4,8 @@ the gap between them, and how many units are above the average (seed 003's field
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from itertools import compress, repeat
-from operator import eq, itemgetter, lt
+from itertools import repeat
+from operator import itemgetter, lt
 
 from parindex.scoring.model import Framework
 from parindex.scoring.results import UnitResult
@@ -54,9 +54,20 @@ def _spread(codes: list[str], values: list[Decimal], total: Decimal | None = Non
             lowest=lowest,
             gap=highest - lowest,
             above_average=sum(map(lt, repeat(exact_average), values)),
-            highest_units=tuple(compress(codes, map(eq, values, repeat(highest)))),
-            lowest_units=tuple(compress(codes, map(eq, values, repeat(lowest)))),
+            highest_units=_codes_at(codes, values, highest),
+            lowest_units=_codes_at(codes, values, lowest),
         )
+
+
+def _codes_at(codes: list[str], values: list[Decimal], value: Decimal) -> tuple[str, ...]:
+    """The codes of the units whose value equals `value` (list.index compares with ==)."""
+    found, start = [], 0
+    try:
+        while True:
+            start = values.index(value, start) + 1
+            found.append(codes[start - 1])
+    except ValueError:
+        return tuple(found)
 
 
 def _runs(results: list[UnitResult]) -> list[tuple[list, int, int]]:

@@ -63,10 +63,10 @@ class ProportionalRule(Rule):
             numerator, denominator = typed
             if type(numerator) is not int or not denominator:
                 append(points_of(typed, context))
+            elif numerator * target_q >= tp * denominator:  # the target reached (≥ the floor)
+                append(maximum)
             elif numerator * floor_q < fp * denominator:  # under the floor
                 append(ZERO)
-            elif numerator * target_q >= tp * denominator:  # the target reached
-                append(maximum)
             else:
                 scaled = (twice_scaled_kp * numerator + kq * denominator) // (
                     twice_kq * denominator
