@@ -80,16 +80,20 @@ class DeductionsRule(Rule):
                         points -= each if once else each * count
                     append(points if points > floor else floor)
             return column_points
+        # None for the events that send the points to the floor: found in the same lookup
+        lost_each = {key: None if key in self._zeroing else each for key, each in per_count.items()}
         for counts in column:
             if not counts:
                 append(start)
-            elif not disjoint(counts):
-                append(floor)
-            else:
-                points = start
-                for key in counts:
-                    points -= per_count[key] * counts[key]
-                append(points if points > floor else floor)
+                continue
+            points = start
+            for key in counts:
+                each = lost_each[key]
+                if each is None:
+                    points = floor
+                    break
+                points -= each * counts[key]
+            append(points if points > floor else floor)
         return column_points
 
     def explain(self, typed: dict[str, Decimal], context: Context, words: Wording) -> str:
