@@ -14,13 +14,11 @@ Import rules (docs/units-and-users.md):
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from parindex.accounts.models import User
-from parindex.audit.services import log_action
 from parindex.orgs import access
-from parindex.orgs.import_result import ImportResult
+from parindex.orgs.import_result import AllOrNothingImport, ImportResult
 from parindex.orgs.lineage import LineageError, LineagePart, format_lineage, parse_lineage
 from parindex.orgs.models import Role, Unit, UnitKind
 from parindex.orgs.services import CREATED, UPDATED, save_unit
@@ -77,10 +75,11 @@ class UnitRow:
     lineage: list[LineagePart] | None  # None: the file has no lineage column
 
 
-class UnitImport:
+class UnitImport(AllOrNothingImport):
+    action = "units.imported"
+
     def __init__(self, actor: User, table: Table, update_existing: bool, filename: str):
-        self.actor, self.table, self.filename = actor, table, filename
-        self.update_existing = update_existing
+        super().__init__(actor, table, update_existing, filename)
         self.rows: dict[str, UnitRow] = {}
         self.stored: dict[str, Unit] = {}
 
@@ -275,32 +274,15 @@ class UnitImport:
             else:
                 result.unchanged += 1
 
-    def run(self) -> ImportResult:
-        result = ImportResult(self.filename, ignored_headers=self.table.ignored_headers)
-        if self.table.problems:  # header problems: row-by-row messages would only be noise
-            result.problems = list(self.table.problems)
-            return result
+    def check(self) -> list[UnitRow]:
         self.read_rows()
         self.load_stored()
         self.check_rows()
         self.check_no_loops()
-        ordered = self.write_order()
-        if self.table.problems:
-            result.problems = sorted(self.table.problems, key=lambda p: (p.row, p.column or 0))
-            return result
-        with transaction.atomic():
-            self.write(ordered, result)
-            log_action(
-                self.actor,
-                "units.imported",
-                data={
-                    "file": self.filename,
-                    "created": result.created,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
-                },
-            )
-        return result
+        return self.write_order()
+
+    def audit_data(self, result: ImportResult) -> dict:
+        return {**super().audit_data(result), "unchanged": result.unchanged}
 
 
 def import_units(

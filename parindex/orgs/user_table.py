@@ -13,13 +13,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from parindex.accounts.models import User
-from parindex.audit.services import log_action
 from parindex.orgs import access
-from parindex.orgs.import_result import ImportResult
+from parindex.orgs.import_result import AllOrNothingImport, ImportResult
 from parindex.orgs.models import Department, Membership, Role, Unit
 from parindex.orgs.services import add_membership, create_user, update_user
 from parindex.orgs.tabular_import import (
@@ -90,10 +88,11 @@ class RoleRow:
         return self.cells.number
 
 
-class UserImport:
+class UserImport(AllOrNothingImport):
+    action = "users.imported"
+
     def __init__(self, actor: User, table: Table, update_existing: bool, filename: str):
-        self.actor, self.table, self.filename = actor, table, filename
-        self.update_existing = update_existing
+        super().__init__(actor, table, update_existing, filename)
         self.rows: list[RoleRow] = []
         self.people: dict[str, RoleRow] = {}  # username → its first row
 
@@ -255,30 +254,13 @@ class UserImport:
                 added += 1
         result.extra["roles_added"] = added
 
-    def run(self) -> ImportResult:
-        result = ImportResult(self.filename, ignored_headers=self.table.ignored_headers)
-        if self.table.problems:  # header problems: row-by-row messages would only be noise
-            result.problems = list(self.table.problems)
-            return result
+    def check(self) -> dict[str, User]:
         self.read_rows()
         self.resolve_units()
-        stored = self.check_duplicates_and_existing()
-        if self.table.problems:
-            result.problems = sorted(self.table.problems, key=lambda p: (p.row, p.column or 0))
-            return result
-        with transaction.atomic():
-            self.write(stored, result)
-            log_action(
-                self.actor,
-                "users.imported",
-                data={
-                    "file": self.filename,
-                    "created": result.created,
-                    "updated": result.updated,
-                    "roles_added": result.extra["roles_added"],
-                },
-            )
-        return result
+        return self.check_duplicates_and_existing()
+
+    def audit_data(self, result: ImportResult) -> dict:
+        return {**super().audit_data(result), "roles_added": result.extra["roles_added"]}
 
 
 def import_users(
