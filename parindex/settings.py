@@ -39,6 +39,12 @@ INSTALLED_APPS = [
     "parindex.evidence",
     "parindex.assessments",
     "parindex.appraisal",
+    "parindex.results",
+    "parindex.reports",
+    "parindex.portal",
+    "parindex.remediation",
+    "parindex.interim",
+    "parindex.assigned_tasks",
 ]
 
 MIDDLEWARE = [
