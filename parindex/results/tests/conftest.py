@@ -19,6 +19,6 @@ from parindex.appraisal.tests.test_council_approval import appraised  # noqa: F4
 
 
 @pytest.fixture
-def approved(appraised, council):
+def approved(appraised, council):  # noqa: F811  (the fixture imported above)
     """Both communes approved: Tường Phù with step 1 and step 2 changes, the other self-scored."""
     return approve_campaign(council, appraised)
