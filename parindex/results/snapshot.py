@@ -25,6 +25,8 @@ from parindex.assessments.models import (
     Layer,
     ScoreEntry,
 )
+from parindex.results.figures import build_summary
+from parindex.results.lineage import comparison_snapshots, previous_results, previous_summary
 from parindex.results.models import ResultSnapshot, SnapshotKind, UnitResult
 from parindex.scoring import CampaignResult, Context, GroupBand, UnitScore, score_units
 
@@ -138,13 +140,21 @@ def take_snapshot(
     wanted = [*SOURCE_LAYERS, Layer.FINAL] if kind == SnapshotKind.FINAL else SOURCE_LAYERS
     layers = current_entries([a.pk for a in assessments], wanted)
     criteria = criteria_for(campaign.framework)
-    rows = compute(criteria, campaign, assessments, layers, kind)[1]
+    campaign_result, rows = compute(criteria, campaign, assessments, layers, kind)
+    earlier = comparison_snapshots(campaign)
+    previous = previous_results([a.unit for a in assessments], earlier)
+    for row in rows:
+        row.previous = previous[row.unit.pk]
+    summary = build_summary(
+        campaign_result, rows, assessments, campaign.groups, previous_summary(earlier)
+    )
     snapshot = ResultSnapshot.objects.create(
         campaign=campaign,
         kind=kind,
         framework=campaign.framework,
         source="final" if kind == SnapshotKind.FINAL else "+".join(SOURCE_LAYERS),
         groups=campaign.groups,
+        summary=summary,
         taken_at=now or timezone.now(),
         taken_by=actor,
     )
