@@ -131,6 +131,11 @@ class RemediationTask(models.Model):
     def codes(self) -> list[str]:
         return list(self.lost)
 
+    @property
+    def nodes(self) -> list[tuple[str, str, Decimal]]:
+        """(code, title, points lost) of each node the task covers."""
+        return [(code, self.titles.get(code, ""), Decimal(v)) for code, v in self.lost.items()]
+
     def lost_of(self, code: str) -> Decimal:
         return Decimal(self.lost[code])
 
