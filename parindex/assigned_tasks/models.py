@@ -91,7 +91,7 @@ class AssignedTask(models.Model):
     objects = AssignedTaskQuerySet.as_manager()
 
     class Meta:
-        ordering = ["deadline", "id"]
+        ordering = [models.F("deadline").asc(nulls_last=True), "id"]
         verbose_name = _("assigned task")
         verbose_name_plural = _("assigned tasks")
         indexes = [models.Index(fields=["unit", "deleted_at", "deadline"])]

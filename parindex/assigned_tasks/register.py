@@ -94,4 +94,3 @@ def unit_counts(tasks: QuerySet[AssignedTask], today: datetime.date) -> dict[int
     """{unit_id: {"total": n, "overdue": n, …}} for the index page, in one query."""
     rows = tasks.order_by().values("unit_id").annotate(**_counters(today))
     return {row.pop("unit_id"): row for row in rows}
-
