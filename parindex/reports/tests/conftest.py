@@ -38,9 +38,22 @@ COMMUNES = [
         (name, str(48 - Decimal("0.8") * n), str(49 - Decimal("0.8") * n))
         for n, name in enumerate(
             [
-                "Huy Bắc", "Tường Thượng", "Tân Lang", "Huy Hạ", "Quang Huy", "Huy Tân",
-                "Mường Lang", "Gia Phù", "Mường Bang", "Sập Xa", "Mường Cơi", "Mường Do",
-                "Nam Phong", "Bắc Phong", "Suối Bau", "Đá Đỏ",
+                "Huy Bắc",
+                "Tường Thượng",
+                "Tân Lang",
+                "Huy Hạ",
+                "Quang Huy",
+                "Huy Tân",
+                "Mường Lang",
+                "Gia Phù",
+                "Mường Bang",
+                "Sập Xa",
+                "Mường Cơi",
+                "Mường Do",
+                "Nam Phong",
+                "Bắc Phong",
+                "Suối Bau",
+                "Đá Đỏ",
             ]
         )
     ],
@@ -105,8 +118,10 @@ def report_set_document() -> dict:
 
 def split(total: Decimal) -> dict[str, Decimal]:
     """The leaves' points for a total of 70: each leaf the same share of its maximum."""
-    points = {code: (maximum * total / SEVENTY).quantize(Decimal("0.0001")) for code, maximum in
-              LEAVES.items()}
+    points = {
+        code: (maximum * total / SEVENTY).quantize(Decimal("0.0001"))
+        for code, maximum in LEAVES.items()
+    }
     points["2.1"] += total - sum(points.values())  # rounding left-over, so the total is exact
     return points
 

@@ -16,7 +16,9 @@ def test_seed003_groups_shares_and_late(seed003):
         "C": (16, Decimal("59.3")),
         "D": (7, Decimal("25.9")),
     }
-    assert content.units[0].name == "Xã Tường Phù" and content.units[0].unit.index == Decimal("77.14")
+    assert content.units[0].name == "Xã Tường Phù" and content.units[0].unit.index == Decimal(
+        "77.14"
+    )
     assert summary.index.lowest == Decimal("30.00")
     assert [late.name for late in summary.late] == ["Xã Bắc Phong", "Xã Suối Tọ", "Xã Huy Tường"]
     assert summary.compared == 27
