@@ -25,7 +25,7 @@ DEPARTMENTS = ["NV", "TP", "TCKH", "VHTT", "VP", "KTHT", "NNPTNT", "TNMT", "YT",
 
 
 @pytest.fixture
-def district_set(district, tmp_path) -> FrameworkVersion:
+def district_set(department, district, tmp_path) -> FrameworkVersion:
     departments = {
         code: Department.objects.get_or_create(
             jurisdiction=district, code=code, defaults={"name": f"Phòng {code}"}
