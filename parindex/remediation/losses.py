@@ -2,9 +2,9 @@
 
 Points lost are read from the snapshot row (maximum after N/A − points), never recomputed, so
 a plan quotes exactly the figures that were published. The shortfall in plain words is the
-engine's own explanation of the leaf, re-run over the inputs the snapshot stored ("1 initiative
-recognised; 2 required"). Until the engine's lost-points API lands (parindex/scoring), every
-point lost at year end counts as recoverable next year.
+engine's lost-points API (parindex.scoring.lost_points) over the inputs the snapshot stored:
+its explanation and what full points need ("1 → band 0–<2 → 0; 1 needs band ≥ 2"), how much
+the rule can give back (recoverable, never more than the row's loss) and the year-end flag.
 
 The responsible department of a node is the nearest `department` code on the node or its
 ancestors in the criteria set, resolved from the assessed unit upwards (frameworks.documents.
@@ -21,6 +21,7 @@ from parindex.frameworks.documents import resolve_departments
 from parindex.orgs.models import Department, Unit
 from parindex.results.models import ResultSnapshot, UnitResult
 from parindex.scoring import Framework, Node
+from parindex.scoring import lost_points as engine_lost_points
 
 ZERO = Decimal(0)
 
@@ -73,34 +74,45 @@ def criterion_of(framework: Framework, node: Node) -> str:
     return node.parent
 
 
+def _engine_items(criteria: CriteriaSet, row: UnitResult, year, language) -> dict:
+    """The engine's lost points of the unit, re-evaluated over the inputs the row stored."""
+    result = evaluate(criteria, row.inputs, year, language=language)
+    return {item.code: item for item in engine_lost_points(result, language)}
+
+
 def leaf_losses(
     criteria: CriteriaSet, row: UnitResult, year: int | None, *, language: str | None = None
 ) -> list[Loss]:
-    """Every leaf of the row with points lost, in criteria-set order (departments unresolved)."""
+    """Every leaf of the row with points lost, in criteria-set order (departments unresolved).
+
+    `lost` is the row's own figure; the shortfall in words, the recoverable points and the
+    year-end flag come from the engine (parindex.scoring.lost_points)."""
     framework = criteria.framework
-    explained = None
+    lost_by_leaf = {
+        node.code: Decimal(row.maxima.get(node.code, "0")) - Decimal(row.points.get(node.code, "0"))
+        for node in framework.leaves
+    }
+    lost_by_leaf = {code: lost for code, lost in lost_by_leaf.items() if lost > ZERO}
+    if not lost_by_leaf:
+        return []
+    engine = _engine_items(criteria, row, year, language)
     losses = []
-    for node in framework.leaves:
-        lost = Decimal(row.maxima.get(node.code, "0")) - Decimal(row.points.get(node.code, "0"))
-        if lost <= ZERO:
-            continue
-        if explained is None:  # one engine run per unit, only when something was lost
-            explained = evaluate(criteria, row.inputs, year, language=language)
-        field = field_of(framework, node)
+    for code, lost in lost_by_leaf.items():
+        node, item = framework.node(code), engine.get(code)
         losses.append(
             Loss(
-                code=node.code,
+                code=code,
                 title=node.title,
                 position=node.position,
-                field_code=field.code,
+                field_code=field_of(framework, node).code,
                 criterion_code=criterion_of(framework, node),
-                points=Decimal(row.points[node.code]),
-                maximum=Decimal(row.maxima[node.code]),
+                points=Decimal(row.points[code]),
+                maximum=Decimal(row.maxima[code]),
                 lost=lost,
-                recoverable=lost,
-                year_end_only=node.year_end_only,
-                shortfall=explained.node(node.code).explanation,
-                reason=row.reasons.get(node.code, ""),
+                recoverable=min(item.recoverable, lost) if item else lost,
+                year_end_only=item.year_end_only if item else node.year_end_only,
+                shortfall=item.shortfall if item else "",
+                reason=row.reasons.get(code, ""),
                 department_code=department_code(framework, node),
             )
         )

@@ -1,22 +1,26 @@
 """Which result snapshot a remediation page reads, and the same campaign's earlier years.
 
-Until results/services.py's `latest_snapshot` lands this reads the models directly: the newest
-final snapshot, or the newest provisional one when there is no final yet (the page says which).
+The current year: results.services.latest_snapshot (the newest final snapshot, else the newest
+provisional one; the page says which). Earlier years: only final snapshots.
 """
 
 from django.db.models import QuerySet
 
 from parindex.assessments.models import Campaign
 from parindex.orgs.models import Unit
+from parindex.results import services as results_services
 from parindex.results.models import ResultSnapshot, SnapshotKind, UnitResult
 
 
 def latest_snapshot(campaign: Campaign, *, final_only: bool = False) -> ResultSnapshot | None:
-    snapshots = ResultSnapshot.objects.filter(campaign=campaign).order_by("-taken_at", "-pk")
-    final = snapshots.filter(kind=SnapshotKind.FINAL).first()
-    if final is not None or final_only:
-        return final
-    return snapshots.filter(kind=SnapshotKind.PROVISIONAL).first()
+    if not final_only:
+        return results_services.latest_snapshot(campaign)
+    return (
+        ResultSnapshot.objects.filter(campaign=campaign, kind=SnapshotKind.FINAL)
+        .select_related("campaign", "framework")
+        .order_by("-taken_at", "-pk")
+        .first()
+    )
 
 
 def unit_row(snapshot: ResultSnapshot, unit: Unit) -> UnitResult | None:
