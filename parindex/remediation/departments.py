@@ -16,7 +16,7 @@ from django.db.models import Count
 
 from parindex.assessments.criteria import criteria_for
 from parindex.assessments.models import Campaign
-from parindex.frameworks.models import ancestor_ids
+from parindex.frameworks.documents import ancestor_ids
 from parindex.orgs.models import Department, Unit
 from parindex.remediation.losses import department_code
 from parindex.remediation.models import PENDING_STATUSES, RemediationTask, overdue_condition
