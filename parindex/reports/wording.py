@@ -43,6 +43,11 @@ def place(jurisdiction: str) -> str:
     return jurisdiction
 
 
+def in_text(jurisdiction: str) -> str:
+    """ "Huyện Phù Yên" inside a sentence: "huyện Phù Yên" (only the common noun lowered)."""
+    return jurisdiction[:1].lower() + jurisdiction[1:]
+
+
 def issuer(jurisdiction: str) -> tuple[str, str]:
     """The issuing body's two lines: "ỦY BAN NHÂN DÂN" / "HUYỆN PHÙ YÊN"."""
     return "ỦY BAN NHÂN DÂN", jurisdiction.upper()
