@@ -18,10 +18,16 @@ from parindex.interim.models import InterimAnswer, InterimRound
 from parindex.interim.services import current_answers, evaluate_round
 from parindex.orgs.models import Unit
 from parindex.results.models import SnapshotKind, UnitResult
+from parindex.scoring import (
+    CheapestPath,
+    LostPoints,
+    WhatIf,
+    cheapest_path,
+    lost_points,
+    rank,
+    what_if,
+)
 from parindex.scoring import UnitResult as EngineResult
-from parindex.scoring import rank
-from parindex.scoring.lost import LostPoints, lost_points
-from parindex.scoring.whatif import WhatIf, what_if
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,12 @@ class InterimReport:
     projected: WhatIf
     peers: tuple[Peer, ...]
     rank_now: int | None
+    path: CheapestPath  # the fewest criteria to recover to reach the next group
+    language: str
+
+    @property
+    def path_text(self) -> str:
+        return self.path.explain(self.language)
 
     @property
     def lost_total(self) -> Decimal:
@@ -136,7 +148,10 @@ def interim_report(round_: InterimRound, language: str | None = None) -> Interim
     others = [peer.index for peer in peers]
     projected = what_if(result, points=assumed, others=others)
     rank_now = rank([result.index_rounded, *others])[0]
-    return InterimReport(round_, result, lost, pending, assumed, known, projected, peers, rank_now)
+    path = cheapest_path(result, others=others)
+    return InterimReport(
+        round_, result, lost, pending, assumed, known, projected, peers, rank_now, path, language
+    )
 
 
 def try_what_if(report: InterimReport, targets: Mapping[str, Decimal]) -> WhatIf:

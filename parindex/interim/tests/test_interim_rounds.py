@@ -87,3 +87,10 @@ def test_report_lists_year_end_items_apart_from_lost_ones(organiser, nine_months
     # No last year here: the projection assumes full points on every year-end item.
     assert report.projected.total == Decimal("55.20") + sum(i.lost for i in report.pending)
     assert report.rank_now == 1 and not report.peers
+
+
+def test_cheapest_path_needs_bands_and_says_so(organiser, nine_months, district):
+    # The demo district set has no group bands (seed 000 ranks, it does not group).
+    services.import_answers(organiser, nine_months, "9.yaml", inputs_file(district.code))
+    report = interim_report(nine_months, "en")
+    assert report.path.reason == "no_bands" and report.path_text == "no group bands"
