@@ -24,6 +24,7 @@ class UnitLine:
     unit: RankedUnit
     points: dict[str, Decimal]
     maxima: dict[str, Decimal]
+    reasons: dict[str, str]  # the appraisers' reason per leaf they changed
 
     @property
     def name(self) -> str:
@@ -73,7 +74,8 @@ def _decimals(values: dict) -> dict[str, Decimal]:
 
 
 def _line(row: UnitResult) -> UnitLine:
-    return UnitLine(ranked_unit(row), _decimals(row.points), _decimals(row.maxima))
+    points, maxima = _decimals(row.points), _decimals(row.maxima)
+    return UnitLine(ranked_unit(row), points, maxima, dict(row.reasons))
 
 
 def _below(node: Node, framework: Framework) -> int:

@@ -78,7 +78,7 @@ def test_remarks_are_highlighted_placeholders(document_and_content):
 
 
 def test_ranking_table_lists_every_unit(document_and_content, seed003):
-    document, content = document_and_content
+    document, _ = document_and_content
     ranking = next(t for t in document.tables if t.rows[0].cells[0].text == "STT")
     body = ranking.rows[1:]
     assert len(body) == 27
