@@ -103,7 +103,7 @@ def _snapshot(actor, campaign: Campaign, kind: str) -> ResultSnapshot:
         "results.snapshot_taken",
         snapshot,
         unit=campaign.jurisdiction,
-        data={"kind": kind, "units": snapshot.units.count(), "source": snapshot.source},
+        data={"kind": kind, "units": snapshot.summary["units"], "source": snapshot.source},
     )
     return snapshot
 
@@ -151,6 +151,6 @@ def publish(actor, campaign: Campaign, reason: str = "") -> ResultSnapshot:
         snapshot,
         unit=campaign.jurisdiction,
         reason=reason,
-        data={"snapshot": snapshot.pk, "units": snapshot.units.count()},
+        data={"snapshot": snapshot.pk, "units": snapshot.summary["units"]},
     )
     return snapshot

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from parindex.appraisal.council import SOURCE_LAYERS, final_sources
 from parindex.assessments.criteria import CriteriaSet, criteria_for
-from parindex.assessments.layers import current_entries, inputs_of
+from parindex.assessments.layers import inputs_of
 from parindex.assessments.models import (
     SELF_EDITABLE_STATUSES,
     Assessment,
@@ -23,11 +23,11 @@ from parindex.assessments.models import (
     Campaign,
     CampaignStatus,
     Layer,
-    ScoreEntry,
 )
 from parindex.results.figures import build_summary
 from parindex.results.lineage import comparison_snapshots, previous_results, previous_summary
 from parindex.results.models import ResultSnapshot, SnapshotKind, UnitResult
+from parindex.results.reading import Entry, Layers, final_layers, provisional_layers
 from parindex.scoring import CampaignResult, Context, GroupBand, UnitScore, score_units
 
 FINAL_STATUSES = frozenset({CampaignStatus.APPROVED, CampaignStatus.PUBLISHED})
@@ -53,14 +53,14 @@ def assessments_in(campaign: Campaign, kind: str) -> list[Assessment]:
     return list(query.order_by("unit__code"))
 
 
-def scored_entries(by_layer: Mapping[str, Mapping[str, ScoreEntry]], kind: str):
+def scored_entries(by_layer: Mapping[str, Mapping[str, Entry]], kind: str):
     """The entry each leaf's score comes from."""
     if kind == SnapshotKind.FINAL:
         return dict(by_layer.get(Layer.FINAL, {}))
     return final_sources(by_layer)
 
 
-def _reasons(by_layer: Mapping[str, Mapping[str, ScoreEntry]]) -> dict[str, str]:
+def _reasons(by_layer: Mapping[str, Mapping[str, Entry]]) -> dict[str, str]:
     """The appraisers' reasons per leaf, step 2's after step 1's."""
     reasons: dict[str, str] = {}
     for layer in (Layer.STEP1, Layer.STEP2):
@@ -70,7 +70,7 @@ def _reasons(by_layer: Mapping[str, Mapping[str, ScoreEntry]]) -> dict[str, str]
     return reasons
 
 
-def _source_of(entry: ScoreEntry, kind: str) -> str:
+def _source_of(entry: Entry, kind: str) -> str:
     if kind == SnapshotKind.FINAL:
         return entry.note or f"{entry.layer} r{entry.revision}"
     return f"{entry.layer} r{entry.revision}"
@@ -106,7 +106,7 @@ def compute(
     criteria: CriteriaSet,
     campaign: Campaign,
     assessments: list[Assessment],
-    layers: Mapping[int, Mapping[str, Mapping[str, ScoreEntry]]],
+    layers: Layers,
     kind: str,
 ) -> tuple[CampaignResult, list[UnitResult]]:
     """The engine over every unit's scored entries; unsaved UnitResult rows, ranked."""
@@ -137,8 +137,11 @@ def take_snapshot(
     assessments = assessments_in(campaign, kind)
     if not assessments:
         raise SnapshotRefused(_("No unit has scores to snapshot yet."))
-    wanted = [*SOURCE_LAYERS, Layer.FINAL] if kind == SnapshotKind.FINAL else SOURCE_LAYERS
-    layers = current_entries([a.pk for a in assessments], wanted)
+    ids = [a.pk for a in assessments]
+    if kind == SnapshotKind.FINAL:
+        layers = final_layers(ids)
+    else:
+        layers = provisional_layers(ids, SOURCE_LAYERS)
     criteria = criteria_for(campaign.framework)
     campaign_result, rows = compute(criteria, campaign, assessments, layers, kind)
     earlier = comparison_snapshots(campaign)
