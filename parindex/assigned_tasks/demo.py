@@ -14,6 +14,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from parindex.assigned_tasks.feed import ratio_leaves
 from parindex.assigned_tasks.models import AssignedTask, RegisterFeed
 from parindex.audit.services import log_action
 from parindex.orgs import demo_world as world
@@ -85,9 +86,13 @@ def _feed_demo_campaigns() -> int:
     """Point the demo district campaigns (if any) at 1.6.1: how many were set now."""
     from parindex.assessments.models import Campaign
 
-    campaigns = Campaign.objects.filter(
-        framework__code=DEMO_SET, register_feed__isnull=True
-    ).select_related("jurisdiction")
+    campaigns = [
+        campaign
+        for campaign in Campaign.objects.filter(
+            framework__code=DEMO_SET, register_feed__isnull=True
+        ).select_related("jurisdiction", "framework")
+        if FED_NODE in dict(ratio_leaves(campaign))
+    ]
     for campaign in campaigns:
         RegisterFeed.objects.create(campaign=campaign, node_code=FED_NODE)
         log_action(
