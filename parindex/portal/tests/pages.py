@@ -30,7 +30,9 @@ def unit_url(of: Campaign, unit_code: str) -> str:
     return reverse("portal:unit", args=args)
 
 
-def copy_snapshot(snapshot: ResultSnapshot, *, index: str, **fields) -> ResultSnapshot:
+def copy_snapshot(
+    snapshot: ResultSnapshot, *, index: str, previous: dict | None = None, **fields
+) -> ResultSnapshot:
     """Another snapshot of the same campaign whose every unit shows `index`: tells apart, on a
     page, which snapshot the portal read."""
     copy = ResultSnapshot.objects.create(
@@ -46,6 +48,7 @@ def copy_snapshot(snapshot: ResultSnapshot, *, index: str, **fields) -> ResultSn
     )
     for row in snapshot.units.all():
         row.pk, row.snapshot, row.index = None, copy, Decimal(index)
+        row.previous = previous
         row._state.adding = True
         row.save()
     return copy
