@@ -191,3 +191,14 @@ def seed003(organiser, district, commune, other_commune):
         _answer(campaign, totals, late)
         snapshots[year] = take_snapshot(organiser, campaign, SnapshotKind.FINAL)
     return {"snapshot": snapshots[2022], "previous": snapshots[2021], "units": units}
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Built files go to a throw-away folder through the local storage."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    return settings.MEDIA_ROOT
