@@ -20,7 +20,8 @@ from decimal import Decimal
 from django.utils import translation
 
 from parindex.assessments.criteria import criteria_for, evaluate
-from parindex.orgs.models import Department, Unit
+from parindex.frameworks.documents import resolve_departments
+from parindex.orgs.models import Unit
 from parindex.results.models import ResultSnapshot, UnitResult
 from parindex.scoring import Status
 
@@ -341,17 +342,12 @@ class Scorecard:
 
 
 def departments_of(snapshot: ResultSnapshot) -> dict[str, str]:
-    """Department code → name, the nearest jurisdiction's department where codes repeat."""
-    jurisdiction = snapshot.campaign.jurisdiction
-    ancestors = [int(part) for part in jurisdiction.path.strip("/").split("/") if part]
-    depth = {pk: position for position, pk in enumerate(ancestors)}
-    names: dict[str, tuple[int, str]] = {}
-    for code, name, owner in Department.objects.filter(jurisdiction_id__in=ancestors).values_list(
-        "code", "name", "jurisdiction_id"
-    ):
-        if code not in names or depth[owner] > names[code][0]:
-            names[code] = (depth[owner], name)
-    return {code: name for code, (_depth, name) in names.items()}
+    """Department code → name of the criteria set's departments, resolved from the campaign's
+    jurisdiction upwards as the criteria set resolves them."""
+    nodes = criteria_for(snapshot.framework).framework.nodes
+    codes = {node.department for node in nodes if node.department}
+    resolved = resolve_departments(snapshot.campaign.jurisdiction, codes)
+    return {code: department.name for code, department in resolved.items()}
 
 
 def unit_scorecard(snapshot: ResultSnapshot, unit: Unit) -> Scorecard:
