@@ -23,6 +23,7 @@ from parindex.assessments.entries import (
     self_entry_refusal,
 )
 from parindex.assessments.forms import ExtensionForm, ReasonForm
+from parindex.assessments.leaf_text import page_labels
 from parindex.assessments.models import Assessment
 from parindex.assessments.schedule import due_for
 from parindex.assessments.submission import (
@@ -41,6 +42,7 @@ def _page_context(request: HttpRequest, assessment: Assessment, page: Assessment
         "assessment": assessment,
         "campaign": assessment.campaign,
         "page": page,
+        "labels": page_labels(),
         "due": due_for(assessment),
         "refusal": refusal,
         "editable": editable and refusal is None,

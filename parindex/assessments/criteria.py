@@ -7,7 +7,7 @@ query for the tree, whatever its size.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.utils import translation
@@ -28,6 +28,9 @@ class CriteriaSet:
     document: dict
     framework: Framework
     raw_nodes: Mapping[str, dict]  # code -> the node's document entry (rule config, na, …)
+    # Text derived from the frozen set for pages (leaf_text.py), filled on first use: it can
+    # never go stale, and it goes away with the set.
+    rendered: dict = field(default_factory=dict, compare=False, repr=False)
 
     def rule_of(self, code: str) -> dict:
         return self.raw_nodes[code].get("rule") or {}
