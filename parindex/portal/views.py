@@ -8,6 +8,7 @@ from parindex.portal import figures, published
 from parindex.portal.headers import public_page
 from parindex.portal.scorecard import public_scorecard
 from parindex.portal.search import SearchForm, search
+from parindex.results import charts
 from parindex.results.summary import campaign_summary
 
 
@@ -37,14 +38,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
 @public_page
 def campaign(request: HttpRequest, jurisdiction: str, year: int, set_code: str) -> HttpResponse:
     snapshot = published.get_snapshot(jurisdiction, year, set_code)
+    summary = campaign_summary(snapshot)
     return render(
         request,
         "portal/campaign.html",
         {
             "snapshot": snapshot,
             "campaign": snapshot.campaign,
-            "summary": campaign_summary(snapshot),
+            "summary": summary,
             "ranking": figures.ranking(snapshot),
+            "groups_chart": charts.groups_chart(summary),
+            "fields_chart": charts.fields_chart(summary),
         },
     )
 
@@ -64,6 +68,6 @@ def unit(
             "snapshot": snapshot,
             "campaign": snapshot.campaign,
             "card": card,
-            "unit_count": campaign_summary(snapshot).units,
+            "radar": charts.radar_chart(card),
         },
     )

@@ -36,4 +36,6 @@ def test_groups_and_field_averages_come_with_their_data_tables(client, published
     assert [field.code for field in summary.fields] == ["1", "2"]
     body = response.content.decode()
     assert 'id="groups"' in body and 'id="fields"' in body
+    assert 'data-chart="chart-groups-data"' in body and 'data-chart="chart-fields-data"' in body
+    assert "vendor/chartjs/chart.umd.min.js" in body
     assert "Lĩnh vực 1" in body

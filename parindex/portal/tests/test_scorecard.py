@@ -28,6 +28,7 @@ def test_final_and_self_assessed_points_and_the_reason_are_shown(client, publish
     assert "Văn bản hợp lệ" in body
     assert f"{row.index:.2f}" in body
     assert campaign_url(published.campaign) in body
+    assert 'data-chart="chart-radar-data"' in body
 
 
 def test_the_units_notes_explanations_and_evidence_are_not_shown(
