@@ -26,6 +26,7 @@ from parindex.assessments.models import (
     Layer,
     ScoreEntry,
 )
+from parindex.assessments.self_scores import refresh_self_scores
 from parindex.frameworks import services as framework_services
 from parindex.orgs import services as org_services
 from parindex.orgs.models import Role, Unit, UnitKind
@@ -111,6 +112,9 @@ def _answers(criteria: CriteriaSet, campaign: Campaign, rng: random.Random) -> i
         started.append(assessment.pk)
     ScoreEntry.objects.bulk_create(rows, batch_size=2000)
     Assessment.objects.filter(pk__in=started).update(status=AssessmentStatus.IN_PROGRESS)
+    # Entries bulk-created outside record_entry: their summaries are computed here, as
+    # `manage.py refresh_self_scores` does after an import.
+    refresh_self_scores(campaign.assessments.select_related("campaign__framework"))
     return len(rows)
 
 

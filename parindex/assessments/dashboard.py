@@ -1,8 +1,8 @@
 """The campaign dashboard table: per unit, status, progress, self-score so far, lateness.
 
-Three queries for any number of units (assessments, current self entries, extensions); the
-engine scores each unit from its current entries. Filtering and sorting are done on the rows,
-because the self-score is not a column of any table.
+Two queries for any number of units (assessments with their stored self-score summaries,
+extensions), three when some summary is missing or stale and those units are scored by the
+engine here (self_scores.py). Filtering and sorting are done on the rows.
 """
 
 import datetime
@@ -12,17 +12,15 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from parindex.assessments.criteria import criteria_for, evaluate, progress_of
-from parindex.assessments.layers import current_inputs
 from parindex.assessments.models import (
     Assessment,
     AssessmentStatus,
     Campaign,
     Deadline,
     DeadlineExtension,
-    Layer,
 )
 from parindex.assessments.schedule import effective_due, latest_extensions
+from parindex.assessments.self_scores import campaign_figures
 
 
 @dataclass
@@ -51,26 +49,24 @@ class DashboardRow:
 
 
 def dashboard_rows(campaign: Campaign) -> list[DashboardRow]:
-    criteria = criteria_for(campaign.framework)
-    assessments = list(campaign.assessments.select_related("unit", "submitted_by"))
+    assessments = list(campaign.assessments.select_related("unit", "submitted_by", "self_score"))
     ids = [a.pk for a in assessments]
-    inputs = current_inputs(ids, Layer.SELF)
+    figures = campaign_figures(campaign, assessments)
     extensions = latest_extensions(
         DeadlineExtension.objects.filter(assessment_id__in=ids, deadline=Deadline.SUBMIT)
     )
     rows = []
     for assessment in assessments:
-        result = evaluate(criteria, inputs.get(assessment.pk, {}), campaign.year)
-        progress = progress_of(criteria, result)
+        found = figures[assessment.pk]
         extension = extensions.get((assessment.pk, Deadline.SUBMIT))
         rows.append(
             DashboardRow(
                 assessment=assessment,
-                answered=progress.answered,
-                leaves=progress.total,
-                total=result.total,
-                maximum=result.maximum,
-                index=result.index_rounded,
+                answered=found.answered,
+                leaves=found.leaves,
+                total=found.total,
+                maximum=found.maximum,
+                index=found.index,
                 due=effective_due(campaign, extension),
                 extended=extension is not None,
             )

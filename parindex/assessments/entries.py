@@ -26,6 +26,7 @@ from parindex.assessments.models import (
     Layer,
     ScoreEntry,
 )
+from parindex.assessments.self_scores import refresh_self_scores
 from parindex.audit.services import log_action
 from parindex.orgs import access
 from parindex.scoring import Context, InputError, InputErrors, NodeResult, evaluate_unit
@@ -184,6 +185,9 @@ def record_entry(
                 "points": str(entry.points),
             },
         )
+        if layer == Layer.SELF:
+            # Under the lock taken above: concurrent saves of one unit refresh in turn.
+            refresh_self_scores([assessment])
     return entry
 
 

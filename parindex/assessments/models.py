@@ -287,3 +287,33 @@ class EvidenceCitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.node_code}: {self.document_id} {self.locator}".strip()
+
+
+class SelfScore(models.Model):
+    """The engine's figures for an assessment's current self layer, kept for the dashboard.
+
+    Derived data, not a score layer: the entries are the record, and this row is recomputed
+    from them (self_scores.py) in the same transaction as every self save, so the dashboard
+    reads 200 units' self-scores instead of fetching ~14,000 entries and scoring each unit.
+    `framework` and `year` say what it was computed under; a row that does not match its
+    campaign (or is missing) is not trusted and the dashboard scores that unit itself.
+    """
+
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, primary_key=True, related_name="self_score"
+    )
+    framework = models.ForeignKey(FrameworkVersion, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    total = models.DecimalField(**POINTS)
+    maximum = models.DecimalField(**POINTS)
+    index = models.DecimalField(max_digits=7, decimal_places=2, null=True)  # None: nothing to scale
+    answered = models.PositiveIntegerField()  # leaves the unit answers that have an answer
+    leaves = models.PositiveIntegerField()  # leaves the unit answers (survey ones left out)
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("self-score summary")
+        verbose_name_plural = _("self-score summaries")
+
+    def __str__(self) -> str:
+        return f"{self.assessment_id}: {self.total} / {self.maximum}"

@@ -13,7 +13,7 @@ from parindex.assessments.tests.factories import open_campaign
 from parindex.orgs.tests.factories import UnitFactory
 
 PAGE_QUERIES = 7  # session, user, memberships, assessment, extension, entries, citations
-SAVE_QUERIES = 18  # the above, the locked row, revision, insert, audit, savepoints
+SAVE_QUERIES = 20  # the above, the locked row, revision, insert, audit, self-score, savepoints
 DASHBOARD_QUERIES = 7  # session, user, memberships, campaign, assessments, entries, extensions
 
 
