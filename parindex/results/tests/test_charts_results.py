@@ -1,0 +1,121 @@
+"""Each chart carries the same figures three ways: the Chart.js JSON on the page, the HTML table
+beside it, the XLSX download; decimals stay exact (strings in JSON, numbers in XLSX)."""
+
+import io
+import json
+import re
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from parindex.results import charts, services
+from parindex.results.summary import campaign_summary, criterion_losses, unit_scorecard
+
+
+@pytest.fixture
+def snapshot(approved, organiser):
+    return services.take_final(organiser, approved)
+
+
+def _chart_json(html: str, data_id: str) -> dict:
+    found = re.search(rf'<script id="{data_id}" type="application/json">(.*?)</script>', html)
+    return json.loads(found.group(1))
+
+
+def _sheet(response) -> list[list]:
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    return [list(row) for row in workbook.active.iter_rows(values_only=True)]
+
+
+def test_the_fields_chart_json_table_and_xlsx_agree(client_for, organiser, snapshot):
+    summary = campaign_summary(snapshot)
+    client = client_for(organiser)
+    html = client.get(reverse("results:campaign", args=[snapshot.campaign_id])).content.decode()
+    config = _chart_json(html, "chart-fields-data")
+    assert config["type"] == "bar"
+    assert config["data"]["labels"] == [field.code for field in summary.fields]
+    average, maximum = config["data"]["datasets"]
+    assert [Decimal(v) for v in average["data"]] == [field.average for field in summary.fields]
+    assert [Decimal(v) for v in maximum["data"]] == [field.maximum for field in summary.fields]
+    assert all(isinstance(v, str) for v in average["data"])  # no float on the way
+
+    rows = _sheet(client.get(reverse("results:fields_xlsx", args=[snapshot.campaign_id])))
+    assert rows[0] == charts.fields_chart(summary).headers
+    assert [Decimal(str(row[1])) for row in rows[1:]] == [f.average for f in summary.fields]
+    assert rows[1][0] == f"{summary.fields[0].code}. {summary.fields[0].title}"
+    assert f'<th scope="row">{rows[1][0]}</th>' in html
+
+
+def test_the_groups_chart_counts_units_and_keeps_shares_out_of_the_plot(snapshot):
+    chart = charts.groups_chart(campaign_summary(snapshot))
+    datasets = chart.config()["data"]["datasets"]
+    assert [d["label"] for d in datasets] == ["Units"]
+    assert sum(datasets[0]["data"]) == 2
+    assert chart.headers == ["Group", "Units", "Share of units, percent"]
+
+
+def test_the_radar_has_the_unit_the_average_the_best_and_the_maximum(
+    client_for, organiser, snapshot, commune
+):
+    card = unit_scorecard(snapshot, commune)
+    chart = charts.radar_chart(card)
+    config = chart.config()
+    assert config["type"] == "radar"
+    labels = [d["label"] for d in config["data"]["datasets"]]
+    assert labels == [commune.name, "Average", "Best", "Maximum"]
+    assert config["data"]["datasets"][0]["data"] == [f.points for f in card.fields]
+
+    url = reverse("results:radar_xlsx", args=[snapshot.campaign_id, commune.code])
+    rows = _sheet(client_for(organiser).get(url))
+    assert rows[0] == ["Field", commune.name, "Average", "Best", "Maximum"]
+    assert len(rows) == 1 + len(card.fields)
+
+
+def test_the_criteria_chart_shows_the_costliest_and_the_xlsx_every_leaf(
+    client_for, organiser, snapshot
+):
+    leaves = [loss for loss in criterion_losses(snapshot) if loss.is_leaf]
+    chart = charts.criteria_chart(leaves)
+    assert chart.config()["options"]["indexAxis"] == "y"
+    plotted = chart.config()["data"]["datasets"][0]["data"]
+    assert plotted == sorted(plotted, reverse=True) and all(v > 0 for v in plotted)
+
+    url = reverse("results:criteria_xlsx", args=[snapshot.campaign_id])
+    rows = _sheet(client_for(organiser).get(url))
+    assert [row[0] for row in rows[1:]] == [loss.code for loss in leaves]
+    assert rows[0][2] == "Responsible department"
+    fields = _sheet(client_for(organiser).get(url, {"level": "fields"}))  # owned by departments
+    assert sorted(row[2] for row in fields[1:]) == ["Phòng Nội vụ", "Phòng Tư pháp"]
+
+
+def test_the_ranking_xlsx_keeps_the_page_filters(client_for, organiser, snapshot):
+    url = reverse("results:ranking_xlsx", args=[snapshot.campaign_id])
+    everything = _sheet(client_for(organiser).get(url))
+    assert len(everything) == 3 and everything[0][:3] == ["Rank", "Code", "Unit"]
+    none = _sheet(client_for(organiser).get(url, {"group": "no such group"}))
+    assert len(none) == 1
+
+
+def test_charts_format_numbers_in_the_readers_language(snapshot):
+    summary = campaign_summary(snapshot)
+    with translation.override("vi"):
+        assert charts.fields_chart(summary).config()["options"]["locale"] == "vi-VN"
+    with translation.override("en"):
+        assert charts.fields_chart(summary).config()["options"]["locale"] == "en-GB"
+
+
+def test_sheet_names_drop_the_characters_excel_refuses():
+    chart = charts.Chart(
+        key="x",
+        title="Kết quả: 2022/2023 [tạm]",
+        kind="bar",
+        label_header="Nhóm",
+        labels=["A"],
+        series=[charts.Series("Số đơn vị", [Decimal("1.5")])],
+    )
+    workbook = openpyxl.load_workbook(io.BytesIO(charts.chart_xlsx_response(chart, "x").content))
+    assert workbook.active.title == "Kết quả  2022 2023  tạm "
+    assert workbook.active["B2"].value == 1.5
