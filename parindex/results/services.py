@@ -28,7 +28,7 @@ from parindex.assessments.services import advance_campaign
 from parindex.audit.services import log_action
 from parindex.orgs import access
 from parindex.results.models import ResultSnapshot, SnapshotKind
-from parindex.results.snapshot import SnapshotRefused, take_snapshot
+from parindex.results.snapshot import FINAL_STATUSES, SnapshotRefused, take_snapshot
 from parindex.textnorm import nfc
 
 __all__ = [
@@ -78,6 +78,14 @@ def _unapproved_units(campaign: Campaign) -> list[str]:
     return sorted(query.values_list("unit__name", flat=True))
 
 
+def _refuse_reopened(campaign: Campaign) -> None:
+    reopened = _unapproved_units(campaign)
+    if reopened:
+        raise SnapshotRefused(
+            _("Approve these units again first: %(units)s.") % {"units": ", ".join(reopened)}
+        )
+
+
 def current_final(campaign: Campaign) -> ResultSnapshot | None:
     """The latest final snapshot if it still reflects the final layer: no final score was
     written after it (a reopened unit approved again writes new ones)."""
@@ -124,11 +132,9 @@ def take_final(actor, campaign: Campaign) -> ResultSnapshot:
     approved unit is reopened for correction."""
     _require_organiser(actor, campaign)
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-    reopened = _unapproved_units(campaign)
-    if reopened:
-        raise SnapshotRefused(
-            _("Approve these units again first: %(units)s.") % {"units": ", ".join(reopened)}
-        )
+    if campaign.status not in FINAL_STATUSES:
+        raise SnapshotRefused(_("A final snapshot is taken after the council approves."))
+    _refuse_reopened(campaign)
     return _snapshot(actor, campaign, SnapshotKind.FINAL)
 
 
@@ -140,6 +146,7 @@ def publish(actor, campaign: Campaign, reason: str = "") -> ResultSnapshot:
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status != CampaignStatus.APPROVED:
         raise SnapshotRefused(_("Only a campaign approved by the council can be published."))
+    _refuse_reopened(campaign)
     snapshot = current_final(campaign) or take_final(actor, campaign)
     snapshot.published_at, snapshot.published_by = timezone.now(), actor
     snapshot.save(update_fields=["published_at", "published_by"])

@@ -95,3 +95,14 @@ def test_provisional_then_final_the_reader_sees_the_final(appraised, organiser, 
     campaign = approve_campaign(council, appraised)
     final = services.take_final(organiser, campaign)
     assert services.latest_snapshot(campaign) == final
+
+
+def test_a_reopened_unit_holds_back_the_final_snapshot(approved, organiser, assessment):
+    from parindex.appraisal.council import reopen_unit
+
+    services.take_final(organiser, approved)
+    reopen_unit(organiser, assessment, "Sửa điểm tiêu chí 1.1")
+    with pytest.raises(SnapshotRefused, match="Xã Tường Phù"):
+        services.take_final(organiser, approved)
+    with pytest.raises(SnapshotRefused, match="Xã Tường Phù"):
+        services.publish(organiser, approved)
