@@ -70,7 +70,8 @@ def run(quick: bool, databases: tuple[str, ...] = DATABASES) -> Report:
         _add_steps(report, database.label.split(" ")[0], figures)
         report.notes.append(
             f"{database.label}: seeding and measuring took {seconds:.0f} s; "
-            f"{figures['entries']:,} score entries, {figures['nodes']} nodes per unit."
+            f"{figures['entries']:,} score entries, {figures['nodes']} nodes per unit; "
+            f"{figures['compared']:,} units compared with last year."
         )
     report.notes.append(f"Target: take_snapshot (final) under {TARGET_SECONDS:.0f} s.")
     return report
