@@ -131,8 +131,14 @@ class Command(BaseCommand):
     def load_campaign(self) -> None:
         # The 2022 commune campaign of seed 003: needs the demo commune criteria set above.
         from parindex.assessments.demo import load_demo_campaign
+        from parindex.assigned_tasks.demo import load_demo_register
+        from parindex.interim.demo import load_demo_interim
+        from parindex.results.demo import load_demo_results
 
         self.stdout.write(load_demo_campaign([c for c, _n, _k in world.COMMUNES]).message)
+        # Each returns one line; each is idempotent and skips itself when its inputs are missing.
+        for load in (load_demo_results, load_demo_register, load_demo_interim):
+            self.stdout.write(load())
 
     def load_frameworks(self, district: Unit, departments: dict[str, Department]) -> None:
         # find_spec, not `except ImportError`: a bug inside that module must not be hidden.
