@@ -5,4 +5,10 @@ A benchmark is a module in BENCHMARKS exposing NAME, DESCRIPTION and
 `run(quick: bool) -> Report` (see bench/measure.py); add a module and list it here.
 """
 
-BENCHMARKS: tuple[str, ...] = ("bench.engine", "bench.load", "bench.snapshot", "bench.whatif")
+BENCHMARKS: tuple[str, ...] = (
+    "bench.engine",
+    "bench.load",
+    "bench.snapshot",
+    "bench.whatif",
+    "bench.reports",
+)
