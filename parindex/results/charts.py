@@ -43,6 +43,7 @@ class Chart:
     series: list[Series]
     horizontal: bool = False
     percent: bool = False
+    integer: bool = False  # counts: no 0.2-step ticks
     long_labels: list[str] = field(default_factory=list)  # table/XLSX text per label
 
     @property
@@ -87,7 +88,9 @@ class Chart:
             "locale": "vi-VN" if translation.get_language() == "vi" else "en-GB",
             "plugins": {"legend": {"display": len(self._datasets()) > 1}},
         }
-        value_axis = {"beginAtZero": True, **({"max": 100} if self.percent else {})}
+        value_axis: dict = {"beginAtZero": True, **({"max": 100} if self.percent else {})}
+        if self.integer:
+            value_axis["ticks"] = {"precision": 0}
         if self.kind == "radar":
             options["scales"] = {"r": {**value_axis, "min": 0}}
         else:
@@ -188,6 +191,7 @@ def groups_chart(summary) -> Chart:
             Series(_("Units"), [group.count for group in groups]),
             Series(_("Share of units, percent"), [group.share for group in groups], plotted=False),
         ],
+        integer=True,
     )
 
 
@@ -211,12 +215,13 @@ def fields_chart(summary) -> Chart:
 
 def radar_chart(card) -> Chart:
     """A unit's points per field against the average and the best unit, inside the field's
-    maximum after N/A (summary.Scorecard.fields). Points, not percentages: no derived figure."""
+    maximum after N/A (summary.Scorecard.fields). Points, not percentages: no derived figure.
+    A radar needs three axes: with fewer fields the same data is drawn as bars."""
     fields = card.fields
     return Chart(
         key="radar",
         title=_("Points per field: %(unit)s, the average and the best") % {"unit": card.unit.name},
-        kind="radar",
+        kind="radar" if len(fields) >= 3 else "bar",
         label_header=_("Field"),
         labels=[field.code for field in fields],
         long_labels=[f"{field.code}. {field.title}" for field in fields],

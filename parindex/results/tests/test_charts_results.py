@@ -5,6 +5,7 @@ import io
 import json
 import re
 from decimal import Decimal
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -51,8 +52,10 @@ def test_the_fields_chart_json_table_and_xlsx_agree(client_for, organiser, snaps
 
 def test_the_groups_chart_counts_units_and_keeps_shares_out_of_the_plot(snapshot):
     chart = charts.groups_chart(campaign_summary(snapshot))
-    datasets = chart.config()["data"]["datasets"]
+    config = chart.config()
+    datasets = config["data"]["datasets"]
     assert [d["label"] for d in datasets] == ["Units"]
+    assert config["options"]["scales"]["y"]["ticks"] == {"precision": 0}
     assert sum(datasets[0]["data"]) == 2
     assert chart.headers == ["Group", "Units", "Share of units, percent"]
 
@@ -63,7 +66,7 @@ def test_the_radar_has_the_unit_the_average_the_best_and_the_maximum(
     card = unit_scorecard(snapshot, commune)
     chart = charts.radar_chart(card)
     config = chart.config()
-    assert config["type"] == "radar"
+    assert config["type"] == "bar"  # two fields: a radar needs three axes
     labels = [d["label"] for d in config["data"]["datasets"]]
     assert labels == [commune.name, "Average", "Best", "Maximum"]
     assert config["data"]["datasets"][0]["data"] == [f.points for f in card.fields]
@@ -119,3 +122,13 @@ def test_sheet_names_drop_the_characters_excel_refuses():
     workbook = openpyxl.load_workbook(io.BytesIO(charts.chart_xlsx_response(chart, "x").content))
     assert workbook.active.title == "Kết quả  2022 2023  tạm "
     assert workbook.active["B2"].value == 1.5
+
+
+def test_three_fields_or_more_make_a_radar_from_zero():
+    field = SimpleNamespace(code="1", title="Lĩnh vực", points=Decimal("3.5"), average=Decimal(3))
+    fields = [SimpleNamespace(**vars(field), best=Decimal(4), maximum=Decimal(4))] * 3
+    card = SimpleNamespace(unit=SimpleNamespace(name="Xã A"), fields=fields)
+    config = charts.radar_chart(card).config()
+    assert config["type"] == "radar"
+    assert config["options"]["scales"] == {"r": {"beginAtZero": True, "min": 0}}
+    assert config["data"]["datasets"][0]["data"] == [Decimal("3.5")] * 3
