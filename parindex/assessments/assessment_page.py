@@ -37,7 +37,6 @@ class NodeView:
     explanation: str
     entered: bool = False  # a leaf the unit answers (not the survey part)
     entry: ScoreEntry | None = None
-    widget: Widget | None = None
     text: LeafText | None = None  # leaves only: heading and legend, rendered once per language
     save_url: str = ""  # leaves only
     cite_url: str = ""
@@ -54,6 +53,13 @@ class NodeView:
     @property
     def is_leaf(self) -> bool:
         return self.node.rule is not None
+
+    @cached_property
+    def widget(self) -> Widget | None:
+        # Built when shown: a save's response shows one leaf of the page it builds.
+        if not self.is_leaf:
+            return None
+        return build_widget(self.raw, self.entry.inputs if self.entry else None)
 
     @property
     def score(self) -> str:
@@ -177,7 +183,6 @@ def _view(
         view.entered = criteria.is_entered(node)
         view.entry = entries.get(node.code)
         view.citations = citations.get(node.code, [])
-        view.widget = build_widget(view.raw, view.entry.inputs if view.entry else None)
         view.text = leaf_text(criteria, node, language)
         save_url, cite_url = urls
         view.save_url, view.cite_url = save_url(node.code), cite_url(node.code)

@@ -17,6 +17,7 @@ from parindex.assessments.dashboard import (
     export_headers,
     export_row,
     filter_rows,
+    link_rows,
     sort_rows,
 )
 from parindex.assessments.forms import (
@@ -190,6 +191,16 @@ def _columns() -> list[tuple[str, str]]:
     ]
 
 
+def _row_labels() -> dict[str, str]:
+    """Words the table repeats in many rows, translated once per page."""
+    return {
+        "overdue": _("overdue"),
+        "late": _("late"),
+        "extended": _("extended"),
+        "extend": _("extend"),
+    }
+
+
 def _next_status(campaign) -> str | None:
     position = CAMPAIGN_FLOW.index(campaign.status)
     return CAMPAIGN_FLOW[position + 1] if position + 1 < len(CAMPAIGN_FLOW) else None
@@ -203,7 +214,8 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     next_status = _next_status(campaign)
     context = {
         "campaign": campaign,
-        "rows": rows,
+        "rows": link_rows(rows),
+        "labels": _row_labels(),
         "status": status,
         "sort": sort,
         "statuses": [*AssessmentStatus.choices, (LATE_FILTER, _("Submitted late (any stage)"))],

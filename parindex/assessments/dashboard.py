@@ -6,9 +6,11 @@ engine here (self_scores.py). Filtering and sorting are done on the rows.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +23,7 @@ from parindex.assessments.models import (
 )
 from parindex.assessments.schedule import effective_due, latest_extensions
 from parindex.assessments.self_scores import campaign_figures
+from parindex.assessments.templatetags.assessments_tags import points
 
 
 @dataclass
@@ -33,10 +36,30 @@ class DashboardRow:
     index: Decimal | None
     due: datetime.datetime | None
     extended: bool
+    page_url: str = ""  # the unit's self-assessment page (set by the view: link_rows)
+    extend_url: str = ""
 
     @property
     def unit(self):
         return self.assessment.unit
+
+    # What each cell shows, computed here rather than by template filters and tags: the table
+    # has a row per unit (hundreds in a province), and each filter or tag costs in every row.
+    @property
+    def status_label(self) -> str:
+        return str(AssessmentStatus(self.assessment.status).label)
+
+    @property
+    def score(self) -> str:
+        return f"{points(self.total)} / {points(self.maximum)}"
+
+    @property
+    def submitted_text(self) -> str:
+        return _wall_clock(self.assessment.submitted_at)
+
+    @property
+    def due_text(self) -> str:
+        return _wall_clock(self.due)
 
     @property
     def percent(self) -> int:
@@ -46,6 +69,28 @@ class DashboardRow:
     def overdue(self) -> bool:
         """Not submitted and past the deadline in force."""
         return not self.assessment.locked and self.due is not None and timezone.now() > self.due
+
+
+def _wall_clock(moment: datetime.datetime | None) -> str:
+    """The time in TIME_ZONE as the date filter "d/m/Y H:i" writes it (10/12/2022 17:00)."""
+    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M") if moment else ""
+
+
+PK_MARK = 9_007_199_254_740_993  # stands for a primary key in a reversed URL
+
+
+def pk_url(name: str) -> Callable[[int], str]:
+    """reverse(name, args=[pk]) for any pk, at the cost of one reverse (not two per row)."""
+    head, tail = reverse(name, args=[PK_MARK]).rsplit(str(PK_MARK), 1)
+    return lambda pk: f"{head}{pk}{tail}"
+
+
+def link_rows(rows: list["DashboardRow"]) -> list["DashboardRow"]:
+    """Set each row's links (the page's, not the exports')."""
+    page_url, extend_url = pk_url("assessments:assessment"), pk_url("assessments:extend")
+    for row in rows:
+        row.page_url, row.extend_url = page_url(row.assessment.pk), extend_url(row.assessment.pk)
+    return rows
 
 
 def dashboard_rows(campaign: Campaign) -> list[DashboardRow]:
