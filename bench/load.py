@@ -6,7 +6,9 @@ production settings (bench/load_settings.py). Fifty reporters, each of their own
 and work for a fixed time: open their self-assessment page, save answers one node at a time as
 htmx does, reopen the page; two organisers keep reopening the campaign dashboard
 (bench/load_client.py). Each person pauses between actions; the table gives, per database and
-page, requests, errors and latencies, against the target: p95 under 300 ms on this machine.
+page, requests, errors, latencies against the target (p95 under 300 ms on this machine), and
+the CPU each request used in its gunicorn worker, which other work on a shared machine disturbs
+far less than latencies (bench/load_gunicorn.py).
 """
 
 import datetime
@@ -28,9 +30,10 @@ from bench.load_client import (
     Reporter,
     Samples,
     organiser_loop,
+    page_of,
     reporter_loop,
 )
-from bench.load_cpu import snapshot, usage_note
+from bench.load_cpu import request_cpu, snapshot, usage_note
 from bench.load_server import (
     Database,
     Server,
@@ -72,6 +75,7 @@ class Run:
     samples: Samples
     seconds: float
     notes: list[str]
+    cpu: dict[str, list[float]]  # page -> CPU ms of each request in its gunicorn worker
 
 
 def percentile(values: Sequence[float], share: float) -> float:
@@ -104,7 +108,9 @@ def _rules(leaf_count: int) -> dict[str, dict]:
     return {leaf["code"]: leaf["rule"] for leaf in leaves(generate_framework(leaf_count)["nodes"])}
 
 
-def _drive(server: Server, plan: dict, size: Size) -> tuple[Samples, float, list[str]]:
+def _drive(
+    server: Server, plan: dict, size: Size
+) -> tuple[Samples, float, list[str], dict[str, list[float]]]:
     """Log everybody in and warm each worker up (not measured), then the measured run."""
     url = server.url
     rules = _rules(size.leaves)
@@ -133,7 +139,7 @@ def _drive(server: Server, plan: dict, size: Size) -> tuple[Samples, float, list
     def glance() -> None:
         time.sleep(rng.uniform(*size.glance))
 
-    cpu, started = snapshot(server.pid), time.perf_counter()
+    cpu, started, since = snapshot(server.pid), time.perf_counter(), time.time()
     until = started + size.seconds
     _parallel(
         [partial(reporter_loop, r, samples, until, think) for r in reporters]
@@ -147,7 +153,8 @@ def _drive(server: Server, plan: dict, size: Size) -> tuple[Samples, float, list
         f"  {len(reporters) + len(organisers)} logins (warm-up, not measured): {logins:.1f} s.",
         f"  {usage_note(cpu, snapshot(server.pid))}",
     ]
-    return samples, elapsed, notes
+    time.sleep(0.5)  # a worker notes a request's CPU just after answering it
+    return samples, elapsed, notes, request_cpu(server.cpu_log, since, time.time(), page_of)
 
 
 def measure(database: Database, size: Size) -> Run:
@@ -157,7 +164,7 @@ def measure(database: Database, size: Size) -> Run:
     seeded = time.perf_counter() - started
     since = datetime.datetime.now(datetime.UTC).isoformat()
     with gunicorn(environment) as server:
-        samples, elapsed, notes = _drive(server, plan, size)
+        samples, elapsed, notes, cpu = _drive(server, plan, size)
     stored = run_seed(environment, "count", since)["entries"]
     notes.insert(
         0,
@@ -170,15 +177,16 @@ def measure(database: Database, size: Size) -> Run:
         f"  {saves} saves answered with {samples.new_revisions} new revisions; the database "
         f"holds {stored} new score entries ({verdict})."
     )
-    return Run(database, samples, elapsed, notes)
+    return Run(database, samples, elapsed, notes, cpu)
 
 
 def _row(run: Run, page: str) -> tuple[str, ...]:
     seconds = run.samples.seconds.get(page, [])
     errors = len(run.samples.errors.get(page, []))
     if not seconds:
-        return (page, "0", str(errors), "-", "-", "-", "-", "-")
+        return (page, "0", str(errors), "-", "-", "-", "-", "-", "-")
     p95 = percentile(seconds, 0.95) * 1000
+    cpu = run.cpu.get(page, [])
     verdict = "met" if p95 < TARGET_MS and not errors else "MISSED"
     return (
         page,
@@ -188,12 +196,16 @@ def _row(run: Run, page: str) -> tuple[str, ...]:
         f"{p95:,.0f}",
         f"{max(seconds) * 1000:,.0f}",
         f"{len(seconds) / run.seconds:,.1f}",
+        f"{sum(cpu) / len(cpu):,.0f}" if cpu else "-",
         verdict,
     )
 
 
 def table_of(run: Run, size: Size) -> Table:
-    header = ("page", "requests", "errors", "p50 ms", "p95 ms", "max ms", "req/s", "p95 target")
+    header = (
+        *("page", "requests", "errors", "p50 ms", "p95 ms", "max ms", "req/s"),
+        *("CPU ms", "p95 target"),
+    )
     title = (
         f"{run.database.label}: {size.reporters} reporters + {size.organisers} organiser(s), "
         f"{run.seconds:.0f} s"
@@ -232,6 +244,8 @@ def run(quick: bool = False, databases: Sequence[str] = DATABASES) -> Report:
         f"dashboard every {size.glance[0]:g}–{size.glance[1]:g} s. gunicorn on 127.0.0.1 with "
         f"deploy/gunicorn.conf.py: {workers} workers × {threads} threads.",
         f"Target: p95 under {TARGET_MS:.0f} ms for a page and a save on this 2-core machine.",
+        "CPU ms: the mean CPU time a request of that page used in its gunicorn worker thread "
+        "(PostgreSQL's own work not included).",
     ]
     if quick:
         notes.append("Quick run: a smoke test of the benchmark; its figures mean nothing.")

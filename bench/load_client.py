@@ -35,6 +35,20 @@ _LEAF = re.compile(
 )
 _UNIT_LINK = re.compile(r'href="/campaigns/assessments/\d+/"')
 _REVISION = re.compile(r'name="base_revision" value="(\d+)"')
+# The paths of the three pages measured, as the server sees them (for CPU per request).
+_PATHS = {
+    ("GET", re.compile(r"/campaigns/assessments/\d+/")): PAGE,
+    ("POST", re.compile(r"/campaigns/assessments/\d+/nodes/[^/]+/")): SAVE,
+    ("GET", re.compile(r"/campaigns/\d+/")): DASHBOARD,
+}
+
+
+def page_of(method: str, path: str) -> str | None:
+    """Which measured page a request was, or None (logins, warm-up pages of other kinds)."""
+    for (wanted, pattern), page in _PATHS.items():
+        if method == wanted and pattern.fullmatch(path):
+            return page
+    return None
 
 
 class Refused(Exception):

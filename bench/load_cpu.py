@@ -1,9 +1,12 @@
 """Who used the CPUs during a load run (Linux /proc): gunicorn, PostgreSQL, the load generator,
 and everything else on the machine — on a shared machine, other work slows the server down too.
+And what each request cost in CPU in its gunicorn worker (bench/load_gunicorn.py notes it): a
+figure that other work on the machine disturbs far less than latencies.
 """
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,3 +93,18 @@ def usage_note(before: Cpu | None, after: Cpu | None) -> str:
     parts["other processes"] = max(0.0, after.busy - before.busy - sum(parts.values()))
     shares = ", ".join(f"{name} {used / seconds:.0%}" for name, used in parts.items())
     return f"CPU use over the run ({cores} cores = {cores:d}00 %): {shares}."
+
+
+def request_cpu(
+    directory: Path, since: float, until: float, page_of: Callable[[str, str], str | None]
+) -> dict[str, list[float]]:
+    """{page: CPU ms of each request} of the requests gunicorn finished between two Unix times,
+    from the workers' notes in `directory`; `page_of(method, path)` names the page or None."""
+    found: dict[str, list[float]] = {}
+    for notes in directory.glob("*.tsv"):
+        for line in notes.read_text().splitlines():
+            at, method, path, used = line.split("\t")
+            page = page_of(method, path)
+            if page is not None and since <= float(at) <= until:
+                found.setdefault(page, []).append(float(used))
+    return found

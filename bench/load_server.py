@@ -23,8 +23,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-# The production set-up (workers and threads per core) is what is measured.
+# The production set-up (workers and threads per core) is what is measured; the benchmark's
+# configuration adds only hooks noting each request's CPU time (bench/load_gunicorn.py).
 GUNICORN_CONFIG = REPO / "deploy" / "gunicorn.conf.py"
+BENCH_GUNICORN_CONFIG = REPO / "bench" / "load_gunicorn.py"
 STARTUP_SECONDS = 60
 
 
@@ -32,6 +34,7 @@ STARTUP_SECONDS = 60
 class Server:
     url: str
     pid: int  # gunicorn's master; its workers are its children
+    cpu_log: Path  # where the workers note each request's CPU time
 
 
 @dataclass(frozen=True)
@@ -151,21 +154,22 @@ def gunicorn(environment: dict[str, str]) -> Iterator[Server]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="parindex-gunicorn-") as directory:
-        log = Path(directory) / "gunicorn.log"
+        log, cpu_log = Path(directory) / "gunicorn.log", Path(directory) / "cpu"
+        cpu_log.mkdir()
         with log.open("wb") as output:
             process = subprocess.Popen(  # noqa: S603 - our own interpreter, fixed arguments
                 [
-                    *(sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG)),
+                    *(sys.executable, "-m", "gunicorn", "--config", str(BENCH_GUNICORN_CONFIG)),
                     *("--bind", f"127.0.0.1:{port}", "--no-control-socket"),
                 ],
                 cwd=REPO,
-                env=environment,
+                env={**environment, "BENCH_CPU_LOG": str(cpu_log)},
                 stdout=output,
                 stderr=subprocess.STDOUT,
             )
         try:
             _wait_until_serving(url, process, log)
-            yield Server(url, process.pid)
+            yield Server(url, process.pid, cpu_log)
         finally:
             process.terminate()
             try:
