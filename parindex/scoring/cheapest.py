@@ -40,6 +40,9 @@ from parindex.scoring.results import UnitResult
 from parindex.scoring.rounding import ARITHMETIC, POINT_QUANTUM, POINT_SCALE, ZERO, round_index
 from parindex.scoring.whatif import WhatIf, WhatIfError, what_if
 
+# Sets the branch and bound may look at before it settles for the best found (~0.5 s at 120 leaves).
+SEARCH_BUDGET = 4_000
+
 PATH_PHRASES: dict[str, dict[str, str]] = {
     "path.found": {
         "vi": "Khắc phục {count} tiêu chí ({codes}) để đạt nhóm {label}: chỉ số {index}",
@@ -80,6 +83,8 @@ class CheapestPath:
     outcome: WhatIf | None
     reason: str | None = None
     best_total: Decimal | None = None  # with every recoverable point recovered
+    optimal: bool = True  # False: the fewest leaves, but the search budget ran out before
+    # the tie-breaks (fewest points, earliest codes) were proven
 
     @property
     def found(self) -> bool:
@@ -159,37 +164,66 @@ def _recoverable(result: UnitResult, given: Mapping[str, Decimal] | None) -> dic
     return amounts
 
 
-def _max_plus(a: list[Decimal], b: list[Decimal]) -> list[Decimal]:
+def _max_plus(a: list[Decimal], b: list[Decimal]) -> tuple[list[Decimal], list[int]]:
+    """(max over i of a[i] + b[c − i], the i that gives it) for every c."""
     out: list = [None] * (len(a) + len(b) - 1)
+    split = [0] * len(out)
     for i, x in enumerate(a):
         for j, y in enumerate(b):
             value, known = x + y, out[i + j]
             if known is None or value > known:
-                out[i + j] = value
-    return out
+                out[i + j], split[i + j] = value, i
+    return out, split
 
 
-def _most_per_count(result: UnitResult, raised: Mapping[int, Decimal]) -> list[Decimal]:
-    """The unit's highest total with exactly c leaves raised (to `raised` points), per c."""
-    framework, points, maxima = result.framework, result.points, result.maxima
-    plan = framework.plan
-    best: dict[int, list[Decimal]] = {}
-    for step in plan.leaves:
-        position = step.position
-        value = points[position]
-        best[position] = [value, raised[position]] if position in raised else [value]
-    with localcontext(ARITHMETIC):
-        for position, children, minimum, _maximum, _clamp in plan.parent_columns:
-            combined = best[children[0]]
-            for child in children[1:]:
-                combined = _max_plus(combined, best[child])
-            high = maxima[position]
-            best[position] = [max(minimum, min(value, high)) for value in combined]
-        tops = [*plan.fields, *(() if plan.bonus is None else (plan.bonus,))]
-        total = best[tops[0]]
-        for top in tops[1:]:
-            total = _max_plus(total, best[top])
-    return total
+class _MostPerCount:
+    """The unit's highest total with exactly c leaves raised (to `raised` points), for every
+    c (`totals`), by a max-plus programme over the tree with parents clamped as the engine
+    clamps them; `witness(c)` gives leaves that reach it."""
+
+    def __init__(self, result: UnitResult, raised: Mapping[int, Decimal]) -> None:
+        framework, points, maxima = result.framework, result.points, result.maxima
+        plan = framework.plan
+        best: dict[int, list[Decimal]] = {}
+        self._splits: dict[int, tuple[tuple[int, ...], list[list[int]]]] = {}
+        for step in plan.leaves:
+            position = step.position
+            value = points[position]
+            best[position] = [value, raised[position]] if position in raised else [value]
+        with localcontext(ARITHMETIC):
+            for position, children, minimum, _maximum, _clamp in plan.parent_columns:
+                combined = self._combine(position, children, best)
+                high = maxima[position]
+                best[position] = [max(minimum, min(value, high)) for value in combined]
+            tops = (*plan.fields, *(() if plan.bonus is None else (plan.bonus,)))
+            self.totals = self._combine(-1, tops, best)
+
+    def _combine(
+        self, key: int, children: tuple[int, ...], best: dict[int, list[Decimal]]
+    ) -> list[Decimal]:
+        combined, splits = best[children[0]], []
+        for child in children[1:]:
+            combined, split = _max_plus(combined, best[child])
+            splits.append(split)
+        self._splits[key] = (children, splits)
+        return combined
+
+    def witness(self, count: int) -> list[int]:
+        chosen: list[int] = []
+        self._walk(-1, count, chosen)
+        return sorted(chosen)
+
+    def _walk(self, key: int, count: int, chosen: list[int]) -> None:
+        if key not in self._splits:  # a leaf
+            if count:
+                chosen.append(key)
+            return
+        children, splits = self._splits[key]
+        for child, split in zip(reversed(children[1:]), reversed(splits), strict=True):
+            first = split[count]
+            self._walk(child, count - first, chosen)
+            count = first
+        self._walk(children[0], count, chosen)
 
 
 def _additive(result: UnitResult, raised: Mapping[int, Decimal]) -> bool:
@@ -240,9 +274,12 @@ def _search(
     raised: Mapping[int, Decimal],
     count: int,
     needed: Decimal,
-) -> list[int]:
+    witness: list[int],
+) -> tuple[list[int], bool]:
     """Clamping parents: branch and bound over sets of `count` items in document order,
-    including before excluding, so the first set found at a given cost is the earliest."""
+    including before excluding, so the first set found at a given cost is the earliest.
+    It starts from the programme's `witness` and stops after SEARCH_BUDGET sets: then the
+    best set found is returned with False (fewest leaves still, tie-breaks not proven)."""
     framework, points, maxima = result.framework, list(result.points), result.maxima
     amounts = [amount for _position, amount in items]
     n = len(items)
@@ -256,21 +293,28 @@ def _search(
             high.append(high[-1] + b)
         smallest.append(low)
         largest.append(high)
-    best: list = [None, None]  # cost, positions
+    cost_of = dict(items)
+    # cost, positions, found by the search (then an equal cost later is a later set)
+    best: list = [sum((cost_of[p] for p in witness), ZERO), witness, False]
+    budget = [SEARCH_BUDGET]
 
     def total_with(chosen: list[int]) -> Decimal:
         new = raised_points(framework, points, maxima, {p: raised[p] for p in chosen})
         return unit_total(framework, new)
 
     def visit(i: int, chosen: list[int], cost: Decimal, total: Decimal) -> None:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return
         left = count - len(chosen)
         if left == 0:
-            if total >= needed and (best[0] is None or cost < best[0]):
-                best[0], best[1] = cost, list(chosen)
+            if total >= needed and (cost < best[0] or (cost == best[0] and chosen < best[1])):
+                best[:] = cost, list(chosen), True
             return
         if n - i < left or total + largest[i][left] < needed:
             return
-        if best[0] is not None and cost + smallest[i][left] >= best[0]:
+        least = cost + smallest[i][left]
+        if least > best[0] or (least == best[0] and best[2]):
             return
         position, amount = items[i]
         chosen.append(position)
@@ -279,7 +323,7 @@ def _search(
         visit(i + 1, chosen, cost, total)
 
     visit(0, [], ZERO, total_with([]))
-    return best[1] or []
+    return best[1], budget[0] >= 0
 
 
 def _not_found(
@@ -315,17 +359,19 @@ def cheapest_path(
     needed = needed_total(result, band.minimum)
     amounts = _recoverable(result, recoverable)
     raised = {position: result.points_at(position) + amount for position, amount in amounts.items()}
-    most = _most_per_count(result, raised)
+    programme = _MostPerCount(result, raised)
+    most = programme.totals
     count = next((c for c, total in enumerate(most) if total >= needed), None)
     if count is None:
         return _not_found("unreachable", band, needed, most[-1])
     items = sorted(amounts.items())
+    optimal = True
     if count == 0:
         chosen: list[int] = []
     elif _additive(result, raised):
         chosen = _subset_sum(items, count, needed - result.total)
     else:
-        chosen = _search(result, items, raised, count, needed)
+        chosen, optimal = _search(result, items, raised, count, needed, programme.witness(count))
     nodes = framework.nodes
     steps = tuple(
         Recovery(nodes[p].code, result.points_at(p), raised[p], amounts[p]) for p in chosen
@@ -342,4 +388,5 @@ def cheapest_path(
         sum((step.recoverable for step in steps), ZERO),
         outcome,
         best_total=most[-1],
+        optimal=optimal,
     )
