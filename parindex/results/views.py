@@ -3,6 +3,7 @@ analysis. Thin: results/access.py decides who sees which snapshot, summary.py re
 charts.py turns it into charts; taking and publishing are in views_actions.py, the XLSX
 downloads in views_charts.py."""
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -11,12 +12,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from parindex.assessments.criteria import criteria_for
 from parindex.orgs.models import UnitKind
 from parindex.results import access, charts
 from parindex.results.models import ResultSnapshot, UnitResult
 from parindex.results.summary import (
     campaign_summary,
     criterion_losses,
+    departments_of,
     unit_rows,
     unit_scorecard,
 )
@@ -138,6 +141,26 @@ LEVELS = {
 }
 
 
+def _owner(framework, code: str) -> str:
+    node = framework.node(code)
+    while node is not None and not node.department:
+        node = framework.node(node.parent) if node.parent else None
+    return node.department if node is not None else ""
+
+
+def losses_with_owners(snapshot) -> list:
+    """summary.criterion_losses, where a criterion without a department of its own belongs to
+    its nearest ancestor's — as the appraisal assignments and the remediation pages read the
+    tree (a set often names the department on the field only)."""
+    framework = criteria_for(snapshot.framework).framework
+    names = departments_of(snapshot)
+    rows = []
+    for loss in criterion_losses(snapshot):
+        code = loss.department_code or _owner(framework, loss.code)
+        rows.append(replace(loss, department_code=code, department_name=names.get(code, code)))
+    return rows
+
+
 def filter_losses(losses: list, level: str, department: str) -> list:
     """`level`: "leaves" (the scored items, default), "criteria" (second level), "fields"."""
     wanted = LEVELS.get(level, LEVELS["leaves"])
@@ -161,7 +184,7 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if snapshot is not None:
         snapshot.campaign = campaign
-        losses = criterion_losses(snapshot)
+        losses = losses_with_owners(snapshot)
         level = request.GET.get("level", "leaves")
         department = request.GET.get("department", "")
         shown = filter_losses(losses, level, department)

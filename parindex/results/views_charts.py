@@ -10,11 +10,10 @@ from parindex.results import access, charts
 from parindex.results.models import UnitResult
 from parindex.results.summary import (
     campaign_summary,
-    criterion_losses,
     unit_rows,
     unit_scorecard,
 )
-from parindex.results.views import filter_losses, filter_rows, sort_rows
+from parindex.results.views import filter_losses, filter_rows, losses_with_owners, sort_rows
 
 
 def _snapshot(request: HttpRequest, campaign):
@@ -68,7 +67,7 @@ def criteria_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = access.get_criteria_campaign(request.user, pk)
     snapshot = _snapshot(request, campaign)
     losses = filter_losses(
-        criterion_losses(snapshot),
+        losses_with_owners(snapshot),
         request.GET.get("level", "leaves"),
         request.GET.get("department", ""),
     )

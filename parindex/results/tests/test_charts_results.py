@@ -90,8 +90,13 @@ def test_the_criteria_chart_shows_the_costliest_and_the_xlsx_every_leaf(
     rows = _sheet(client_for(organiser).get(url))
     assert [row[0] for row in rows[1:]] == [loss.code for loss in leaves]
     assert rows[0][2] == "Responsible department"
-    fields = _sheet(client_for(organiser).get(url, {"level": "fields"}))  # owned by departments
-    assert sorted(row[2] for row in fields[1:]) == ["Phòng Nội vụ", "Phòng Tư pháp"]
+    # The set names the departments on fields 1 and 2 only: their criteria inherit them.
+    assert {row[0]: row[2] for row in rows[1:]} == {
+        loss.code: "Phòng Nội vụ" if loss.code.startswith("1.") else "Phòng Tư pháp"
+        for loss in leaves
+    }
+    mine = _sheet(client_for(organiser).get(url, {"department": "NV"}))
+    assert {row[0] for row in mine[1:]} == {loss.code for loss in leaves if loss.code[0] == "1"}
 
 
 def test_the_ranking_xlsx_keeps_the_page_filters(client_for, organiser, snapshot):

@@ -145,3 +145,15 @@ def test_query_counts_do_not_grow_with_units(
         expected = _queries(client, reverse(f"results:{name}", args=[small.pk, *args]))
         with django_assert_num_queries(expected):
             client.get(reverse(f"results:{name}", args=[large.pk, *args]))
+
+
+def test_a_department_owner_reads_the_losses_of_its_criteria(client_for, dept_owner, approved):
+    services.take_final(approved.created_by, approved)
+    url = reverse("results:criteria", args=[approved.pk])
+    page = client_for(dept_owner).get(url, {"department": "NV", "level": "leaves"})
+    losses = page.context["losses"]
+    assert losses and {loss.department_name for loss in losses} == {"Phòng Nội vụ"}
+    assert all(loss.code.startswith("1.") and loss.is_leaf for loss in losses)
+    totals = [loss.lost_total for loss in losses]
+    assert totals == sorted(totals, reverse=True)
+    assert "Xã Tường" not in page.content.decode()  # figures per criterion, no unit named
