@@ -137,3 +137,13 @@ def test_three_fields_or_more_make_a_radar_from_zero():
     assert config["type"] == "radar"
     assert config["options"]["scales"] == {"r": {"beginAtZero": True, "min": 0}}
     assert config["data"]["datasets"][0]["data"] == [Decimal("3.5")] * 3
+
+
+def test_a_vietnamese_page_writes_decimal_commas(client_for, organiser, snapshot, settings):
+    settings.LANGUAGE_CODE = "vi"
+    html = client_for(organiser).get(reverse("results:campaign", args=[snapshot.campaign_id]))
+    html = html.content.decode()
+    assert _chart_json(html, "chart-fields-data")["options"]["locale"] == "vi-VN"
+    index = campaign_summary(snapshot).index.average
+    assert f"<dd>{str(index).replace('.', ',')}</dd>" in html
+    assert f"<dd>{index}</dd>" not in html

@@ -141,7 +141,7 @@ def test_query_counts_do_not_grow_with_units(
     services.take_final(organiser, small)
     services.take_final(organiser, large)
     client = client_for(organiser)
-    for name, args in (("campaign", []), ("scorecard", [units[0].code])):
+    for name, args in (("campaign", []), ("scorecard", [units[0].code]), ("criteria", [])):
         expected = _queries(client, reverse(f"results:{name}", args=[small.pk, *args]))
         with django_assert_num_queries(expected):
             client.get(reverse(f"results:{name}", args=[large.pk, *args]))
