@@ -22,14 +22,12 @@ def number(value: Decimal | int | None) -> str:
     return VIETNAMESE.number(Decimal(value))
 
 
-def fixed(value: Decimal | None, places: int = 2) -> str:
-    """Table cells: 78.856 -> "78,86" (half up, as the engine rounds)."""
+def fixed(value: Decimal | None) -> str:
+    """Table cells, two places: 78.856 -> "78,86" (half up, as the engine rounds)."""
     if value is None:
         return "-"
-    rounded = round_average(Decimal(value)) if places == 2 else Decimal(value)
-    text = format(rounded, f".{places}f")
-    whole, _, fraction = text.partition(".")
-    return f"{whole},{fraction}" if fraction else whole
+    whole, _, fraction = format(round_average(Decimal(value)), ".2f").partition(".")
+    return f"{whole},{fraction}"
 
 
 def percent(value: Decimal | None) -> str:

@@ -7,7 +7,6 @@ locale); each sheet prints A4 landscape, fitted to the page width, header rows r
 """
 
 from collections.abc import Callable
-from decimal import Decimal
 from typing import IO
 
 from openpyxl import Workbook
@@ -274,8 +273,3 @@ def build_workbook(content: ReportContent, output: IO[bytes], progress: Progress
     book.properties.creator = "parindex"
     book.save(output)
     report(100)
-
-
-def as_decimal(value) -> Decimal | None:
-    """A number read back from a cell, as the Decimal it was written from (tests, checks)."""
-    return None if value is None else Decimal(str(value))

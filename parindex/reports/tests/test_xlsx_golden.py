@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from parindex.reports.content import report_content
-from parindex.reports.xlsx import as_decimal, build_workbook
+from parindex.reports.xlsx import build_workbook
 
 
 @pytest.fixture
@@ -17,6 +17,11 @@ def book_and_content(seed003):
     build_workbook(content, buffer)
     buffer.seek(0)
     return openpyxl.load_workbook(buffer), content
+
+
+def as_decimal(value) -> Decimal | None:
+    """A number read back from a cell, as the Decimal it was written from."""
+    return None if value is None else Decimal(str(value))
 
 
 def _rows(sheet):
