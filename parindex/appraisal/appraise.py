@@ -8,13 +8,19 @@ needs a reason: step 1 when it differs from the self-score, step 2 when it diffe
 Status moves, each audited in the save's transaction: the first step-1 save puts a submitted
 unit "in appraisal"; the step-2 save that settles a unit's last answered explanation makes it
 "appraised".
+
+Dates are enforced: once the campaign's step-1 (step-2) due date has passed, saves of that step
+are refused until the organiser moves the date in the campaign's schedule. A unit the council
+took back after approval (`reopened`) is corrected whatever the dates.
 """
 
+import datetime
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from parindex.appraisal.errors import AppraisalRefused
@@ -65,6 +71,30 @@ def open_step(assessment: Assessment) -> str | None:
     if reopened(assessment):
         return STEP2
     return None
+
+
+STEP_DUE = {STEP1: "step1_due", STEP2: "step2_due"}  # the Campaign date closing each step
+
+
+def step_closed(assessment: Assessment, layer: str, now: datetime.datetime) -> str | None:
+    """Why `layer` takes no save at `now` because its due date has passed, or None."""
+    if reopened(assessment):
+        return None
+    due = getattr(assessment.campaign, STEP_DUE[layer])
+    if due is None or now <= due:
+        return None
+    when = formats.date_format(timezone.localtime(due), "DATETIME_FORMAT")
+    if layer == STEP1:
+        message = _(
+            "Step-1 appraisal closed on %(when)s. Nothing was saved; the organiser can move "
+            "the step-1 date in the campaign's schedule."
+        )
+    else:
+        message = _(
+            "Step-2 appraisal closed on %(when)s. Nothing was saved; the organiser can move "
+            "the step-2 date in the campaign's schedule."
+        )
+    return message % {"when": when}
 
 
 def _canonical(value: object) -> object:
@@ -185,12 +215,13 @@ def appraise_node(
     *,
     accept: bool = False,
     na_reason: str = "",
+    now: datetime.datetime | None = None,
 ) -> ScoreEntry:
     """Record the appraiser's value for one leaf in the open step (step 1 or step 2).
 
-    PermissionDenied unless assigned; AppraisalRefused when no step is open for the unit, the
-    node is not appraisable now, or a change has no reason; EntryError from record_entry
-    (RevisionConflict carries the current value).
+    PermissionDenied unless assigned; AppraisalRefused when no step is open for the unit, its
+    due date has passed, the node is not appraisable now, or a change has no reason;
+    EntryError from record_entry (RevisionConflict carries the current value).
     """
     if not access.may_appraise(actor, assessment, code):
         raise PermissionDenied
@@ -204,6 +235,9 @@ def appraise_node(
         layer = open_step(fresh)
         if layer is None:
             raise AppraisalRefused(_("Appraisal is not open for this unit now."))
+        closed = step_closed(fresh, layer, now or timezone.now())
+        if closed:
+            raise AppraisalRefused(closed)
         _check_node(fresh, code, layer)
         entries = node_entries(fresh.pk, code)
         values, note, kept_na_reason = _value_to_record(layer, entries, inputs, reason, accept)
