@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from parindex.assessments.criteria import criteria_for, evaluate
 from parindex.frameworks.documents import resolve_departments
@@ -234,6 +235,14 @@ class RankedUnit:
     @property
     def is_merged(self) -> bool:
         return bool(self.merged_from)
+
+    @property
+    def merged_note(self) -> str:
+        """ "Last year: weighted result of Thị trấn Phù Yên (0.6), Xã Huy Hạ (0.4)" or ""."""
+        if not self.merged_from:
+            return ""
+        parts = ", ".join(f"{part.name} ({part.weight.normalize():f})" for part in self.merged_from)
+        return _("Last year: weighted result of %(units)s") % {"units": parts}
 
 
 def _direction(score_change: Decimal | None, rank_change: int | None) -> str | None:

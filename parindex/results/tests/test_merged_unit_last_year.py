@@ -51,6 +51,7 @@ def test_last_year_is_the_weighted_predecessors(campaigns, organiser):
         ("X01", Decimal("0.6"), Decimal("77.1400"), Decimal("77.14")),
         ("X02", Decimal("0.4"), Decimal("40.0000"), Decimal("66.67")),
     ]
+    assert merged.merged_note == "Last year: weighted result of Xã Số 01 (0.6), Xã Số 02 (0.4)"
     own = rows["X03"]
     assert own.previous_index == Decimal("50") and own.merged_from == ()
     assert own.previous_rank == 3 and own.rank == 2 and own.direction == "up"
