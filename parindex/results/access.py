@@ -23,7 +23,7 @@ Decisions (docs in the module, tests in tests/test_access_results.py and test_vi
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from parindex.assessments.models import Assessment
+from parindex.assessments.models import Assessment, Campaign
 from parindex.orgs import access
 from parindex.orgs.models import Role
 from parindex.results.models import ResultSnapshot
@@ -107,3 +107,28 @@ def get_scorecard(user, campaign_pk: int, unit_code: str, snapshot_pk=None):
     if not (may_read_results(user, campaign) or access.has_role(user, unit, access.ALL_ROLES)):
         raise Http404
     return campaign, unit, get_scorecard_snapshot(user, campaign, unit, snapshot_pk)
+
+
+# --- the results index: what each user may open ---
+
+
+def results_campaigns(user):
+    """Campaigns whose results page the user reads."""
+    return Campaign.objects.filter(
+        jurisdiction__in=access.units_with_role(user, RESULTS_READER_ROLES)
+    )
+
+
+def criteria_campaigns(user):
+    """Campaigns whose criterion analysis the user reads (readers and department owners)."""
+    return Campaign.objects.filter(
+        jurisdiction__in=access.units_with_role(user, CRITERIA_READER_ROLES)
+    )
+
+
+def own_published_results(user):
+    """The user's own units' assessments in campaigns with a published snapshot."""
+    published = ResultSnapshot.objects.filter(published_at__isnull=False).values("campaign_id")
+    return Assessment.objects.filter(
+        unit__in=access.units_with_role(user, OWN_SCORECARD_ROLES), campaign_id__in=published
+    )

@@ -6,6 +6,7 @@ from parindex.results import views, views_actions, views_charts
 # that "<code>/radar.xlsx" never reads as a scorecard.
 app_name = "results"
 urlpatterns = [
+    path("", views.index, name="index"),
     path("campaign/<int:pk>/", views.campaign_results, name="campaign"),
     path("campaign/<int:pk>/snapshot/<str:kind>/", views_actions.take, name="take"),
     path("campaign/<int:pk>/publish/", views_actions.publish, name="publish"),

@@ -55,7 +55,9 @@ def filter_rows(rows: list, group: str, kind: str) -> list:
 
 
 def _snapshot_choices(campaign) -> list[ResultSnapshot]:
-    return list(ResultSnapshot.objects.filter(campaign=campaign).order_by("-taken_at", "-pk"))
+    """The campaign's snapshots for the picker, without their (large) stored summaries."""
+    snapshots = ResultSnapshot.objects.filter(campaign=campaign).order_by("-taken_at", "-pk")
+    return list(snapshots.only("pk", "campaign_id", "kind", "taken_at", "published_at"))
 
 
 def _ranking_context(request: HttpRequest, campaign, snapshot) -> dict:
@@ -80,6 +82,22 @@ def _ranking_context(request: HttpRequest, campaign, snapshot) -> dict:
 
 def _download(campaign, snapshot, name: str, *args) -> str:
     return f"{reverse(name, args=[campaign.pk, *args])}?snapshot={snapshot.pk}"
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """Where results are: the campaigns the user reads, the criterion analyses of department
+    owners, a unit's own published scorecards."""
+    user = request.user
+    context = {
+        "campaigns": access.results_campaigns(user).select_related("jurisdiction"),
+        "analyses": access.criteria_campaigns(user)
+        .exclude(pk__in=access.results_campaigns(user).values("pk"))
+        .select_related("jurisdiction"),
+        "own": access.own_published_results(user).select_related("campaign", "unit"),
+    }
+    return render(request, "results/index.html", context)
 
 
 @login_required

@@ -161,3 +161,27 @@ def test_a_snapshot_of_another_campaign_is_not_found(client_for, organiser, fina
 def test_a_unit_outside_the_campaign_is_not_found(client_for, organiser, final, district):
     url = reverse("results:scorecard", args=[final.pk, district.code])
     assert client_for(organiser).get(url).status_code == 404
+
+
+def test_the_index_lists_what_each_role_may_open(clients, final, organiser, commune, other_commune):
+    campaign_url = reverse("results:campaign", args=[final.pk])
+    criteria_url = reverse("results:criteria", args=[final.pk])
+    own_url = reverse("results:scorecard", args=[final.pk, commune.code])
+    other_url = reverse("results:scorecard", args=[final.pk, other_commune.code])
+
+    def links(role: str) -> set[str]:
+        response = clients[role].get(reverse("results:index"))
+        assert response.status_code == 200
+        html = response.content.decode()
+        urls = (campaign_url, criteria_url, own_url, other_url)
+        return {url for url in urls if f'href="{url}"' in html}
+
+    assert {role: links(role) for role in ROLES} == {
+        **{role: {campaign_url, criteria_url} for role in READERS},
+        "dept_owner": {criteria_url},
+        **{role: set() for role in {"reporter", "head", "appraiser", "outsider", "stranger"}},
+    }
+    services.publish(organiser, final, "Quyết định số 12/QĐ-UBND")
+    assert links("reporter") == links("head") == {own_url}
+    assert links("outsider") == {other_url}
+    assert links("stranger") == set()
