@@ -18,6 +18,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
+from docx.table import _Cell
 
 from parindex.reports import narrative, wording
 from parindex.reports.content import ReportContent
@@ -125,7 +126,9 @@ def table(document, block: Block) -> None:
         paragraph.add_run(header).bold = True
     _repeat_header(grid.rows[0])
     for values in block.rows:
-        for cell, value in zip(grid.add_row().cells, values, strict=True):
+        # Row.cells lists every cell of the table to find its own: quadratic in the rows.
+        cells = [_Cell(tc, grid) for tc in grid.add_row()._tr.tc_lst]
+        for cell, value in zip(cells, values, strict=True):
             paragraph = cell.paragraphs[0]
             paragraph.style = document.styles["Bảng"]
             paragraph.add_run(value)
