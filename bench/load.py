@@ -109,9 +109,10 @@ def _rules(leaf_count: int) -> dict[str, dict]:
 
 
 def _drive(
-    server: Server, plan: dict, size: Size
+    server: Server, plan: dict, size: Size, database: str
 ) -> tuple[Samples, float, list[str], dict[str, list[float]]]:
-    """Log everybody in and warm each worker up (not measured), then the measured run."""
+    """Log everybody in and warm each worker up (not measured), then the measured run.
+    `database`: the PostgreSQL database's name (its backends' CPU is counted), or ""."""
     url = server.url
     rules = _rules(size.leaves)
     chosen, bosses = plan["reporters"][: size.reporters], plan["organisers"][: size.organisers]
@@ -139,7 +140,7 @@ def _drive(
     def glance() -> None:
         time.sleep(rng.uniform(*size.glance))
 
-    cpu, started, since = snapshot(server.pid), time.perf_counter(), time.time()
+    cpu, started, since = snapshot(server.pid, database), time.perf_counter(), time.time()
     until = started + size.seconds
     _parallel(
         [partial(reporter_loop, r, samples, until, think) for r in reporters]
@@ -151,10 +152,14 @@ def _drive(
     elapsed = time.perf_counter() - started
     notes = [
         f"  {len(reporters) + len(organisers)} logins (warm-up, not measured): {logins:.1f} s.",
-        f"  {usage_note(cpu, snapshot(server.pid))}",
+        f"  {usage_note(cpu, snapshot(server.pid, database))}",
     ]
     time.sleep(0.5)  # a worker notes a request's CPU just after answering it
     return samples, elapsed, notes, request_cpu(server.cpu_log, since, time.time(), page_of)
+
+
+def _postgres_name(database: Database) -> str:
+    return database.url.rsplit("/", 1)[1] if database.url.startswith("postgres") else ""
 
 
 def measure(database: Database, size: Size) -> Run:
@@ -164,7 +169,7 @@ def measure(database: Database, size: Size) -> Run:
     seeded = time.perf_counter() - started
     since = datetime.datetime.now(datetime.UTC).isoformat()
     with gunicorn(environment) as server:
-        samples, elapsed, notes, cpu = _drive(server, plan, size)
+        samples, elapsed, notes, cpu = _drive(server, plan, size, _postgres_name(database))
     stored = run_seed(environment, "count", since)["entries"]
     notes.insert(
         0,

@@ -20,7 +20,7 @@ class Cpu:
 
     busy: float
     gunicorn: float
-    postgres: float
+    postgres: dict[int, float]  # per backend of the benchmark's database
     generator: float
     at: float
 
@@ -47,15 +47,23 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-def _postgres_pids() -> list[int]:
-    found = []
+def _postgres_backends(database: str) -> dict[int, float]:
+    """{pid: CPU seconds} of the PostgreSQL backends serving `database`.
+
+    Only those: other people's databases on a shared server are "other processes", and a
+    backend that ended between two snapshots would make a plain sum go down."""
+    found = {}
     for entry in PROC.iterdir():
         if entry.name.isdigit():
             try:
-                if (entry / "comm").read_text().strip() == "postgres":
-                    found.append(int(entry.name))
-            except OSError:
+                if (entry / "comm").read_text().strip() != "postgres":
+                    continue
+                # A backend's title: "postgres: <user> <database> <client> <state>".
+                title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode().split()
+            except (OSError, UnicodeDecodeError):
                 continue
+            if database in title[:4]:
+                found[int(entry.name)] = _process_seconds(int(entry.name))
     return found
 
 
@@ -65,15 +73,16 @@ def _busy_seconds() -> float:
     return (sum(values[:8]) - idle) / _ticks()
 
 
-def snapshot(gunicorn_pid: int) -> Cpu | None:
-    """CPU use so far, or None where /proc cannot tell."""
+def snapshot(gunicorn_pid: int, database: str = "") -> Cpu | None:
+    """CPU use so far, or None where /proc cannot tell; `database`: the PostgreSQL database's
+    name, if any."""
     if not (PROC / "stat").exists():
         return None
     server = [gunicorn_pid, *_children(gunicorn_pid)]
     return Cpu(
         busy=_busy_seconds(),
         gunicorn=sum(_process_seconds(pid) for pid in server),
-        postgres=sum(_process_seconds(pid) for pid in _postgres_pids()),
+        postgres=_postgres_backends(database) if database else {},
         generator=time.process_time(),
         at=time.perf_counter(),
     )
@@ -85,9 +94,11 @@ def usage_note(before: Cpu | None, after: Cpu | None) -> str:
         return "CPU use unknown (no /proc)."
     seconds = after.at - before.at
     cores = os.cpu_count() or 1
+    # A backend started during the run counts whole; one that ended is missed (none should).
+    postgres = sum(used - before.postgres.get(pid, 0.0) for pid, used in after.postgres.items())
     parts = {
         "gunicorn": after.gunicorn - before.gunicorn,
-        "PostgreSQL": after.postgres - before.postgres,
+        "PostgreSQL": postgres,
         "load generator": after.generator - before.generator,
     }
     parts["other processes"] = max(0.0, after.busy - before.busy - sum(parts.values()))
