@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "parindex",
     "parindex.accounts",
     "parindex.orgs",
@@ -173,6 +175,19 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "parindex@localhost")
 SITE_URL = env_str("SITE_URL", "").rstrip("/")
 # Reminders go out this many days before each deadline a person has open work for.
 REMINDER_DAYS_BEFORE = env_int("REMINDER_DAYS_BEFORE", 3)
+
+# --- Background tasks (exports, reminders) -------------------------------------------------
+# "immediate" runs a task inside the request that asked for it: nothing else to start, right
+# for a laptop and the test suite. "database" queues it in the database for `manage.py
+# db_worker` processes (any number, on any host sharing the PostgreSQL): production.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'immediate' or 'database'.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 # --- Cache (login throttling counters live here) ------------------------------------------
 REDIS_URL = env_str("REDIS_URL", "")
