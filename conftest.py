@@ -132,3 +132,21 @@ def client_for(db) -> Callable[..., Client]:
         return client
 
     return make
+
+
+@pytest.fixture
+def stranger(province):
+    """The reporter of a commune in another district: sees nothing of Phù Yên."""
+    other_district = UnitFactory(
+        code="SL-MY", name="Huyện Mộc Châu", kind=UnitKind.DISTRICT, parent=province
+    )
+    commune = UnitFactory(code="MC-CHIENGSON", name="Xã Chiềng Sơn", parent=other_district)
+    return _member("stranger", "Lò Văn Người Ngoài", commune, Role.REPORTER)
+
+
+@pytest.fixture
+def cast(request) -> dict:
+    """{role name: user} for every member of parindex.testing.roles.CAST."""
+    from parindex.testing.roles import CAST
+
+    return {name: request.getfixturevalue(name) for name in CAST}

@@ -7,30 +7,11 @@ from django.urls import reverse
 
 from parindex.assigned_tasks.feed import set_feed
 from parindex.assigned_tasks.tests.conftest import make_task
-from parindex.orgs.models import Role, UnitKind
-from parindex.orgs.tests.factories import MembershipFactory, UnitFactory, UserFactory
+from parindex.testing.roles import CAST, expect
 
-ROLES = ["organiser", "reporter", "head", "appraiser", "council", "dept_owner", "viewer",
-         "outsider", "stranger"]  # fmt: skip
 EDITORS = {"organiser", "reporter", "head"}
 READERS = EDITORS | {"appraiser", "council", "viewer", "dept_owner"}
 DISTRICT_STAFF = {"appraiser", "council", "viewer", "dept_owner"}
-
-
-@pytest.fixture
-def stranger(province):
-    """The reporter of a commune in another district: sees nothing of Phù Yên."""
-    other_district = UnitFactory(code="SL-MY", kind=UnitKind.DISTRICT, parent=province)
-    commune = UnitFactory(code="MC-CHIENGSON", name="Xã Chiềng Sơn", parent=other_district)
-    user = UserFactory(username="stranger")
-    MembershipFactory(user=user, unit=commune, role=Role.REPORTER)
-    return user
-
-
-@pytest.fixture
-def cast(request, organiser, reporter, head, appraiser, council, dept_owner, viewer, outsider,
-         stranger):  # fmt: skip
-    return {name: request.getfixturevalue(name) for name in ROLES}
 
 
 @pytest.fixture
@@ -45,25 +26,21 @@ def world(commune, department, finance, campaign, assessment, organiser):
     }
 
 
-def _expect(allowed: set[str], forbidden: set[str], ok: int = 200) -> dict[str, int]:
-    return {role: ok if role in allowed else 403 if role in forbidden else 404 for role in ROLES}
-
-
 CASES = [
-    ("index", None, "get", None, dict.fromkeys(ROLES, 200)),
-    ("register", "unit", "get", None, _expect(READERS, set())),
-    ("task_create", "unit", "get", None, _expect(EDITORS, DISTRICT_STAFF)),
-    ("task_create", "unit", "post", {"content": ""}, _expect(set(), DISTRICT_STAFF | EDITORS)),
-    ("task_edit", "task", "get", None, _expect(EDITORS, DISTRICT_STAFF)),
-    ("task_delete", "task", "get", None, _expect(EDITORS, DISTRICT_STAFF)),
-    ("task_delete", "other_task", "post", {"reason": ""}, _expect(set(), DISTRICT_STAFF | EDITORS)),
-    ("export", "unit_xlsx", "get", None, _expect(READERS, set())),
-    ("import", "unit", "get", None, _expect(EDITORS, DISTRICT_STAFF)),
+    ("index", None, "get", None, dict.fromkeys(CAST, 200)),
+    ("register", "unit", "get", None, expect(READERS, set())),
+    ("task_create", "unit", "get", None, expect(EDITORS, DISTRICT_STAFF)),
+    ("task_create", "unit", "post", {"content": ""}, expect(set(), DISTRICT_STAFF | EDITORS)),
+    ("task_edit", "task", "get", None, expect(EDITORS, DISTRICT_STAFF)),
+    ("task_delete", "task", "get", None, expect(EDITORS, DISTRICT_STAFF)),
+    ("task_delete", "other_task", "post", {"reason": ""}, expect(set(), DISTRICT_STAFF | EDITORS)),
+    ("export", "unit_xlsx", "get", None, expect(READERS, set())),
+    ("import", "unit", "get", None, expect(EDITORS, DISTRICT_STAFF)),
     ("fill", "fill", "post", {"base_revision": "0"},
-     _expect({"reporter", "head"}, DISTRICT_STAFF | {"organiser"}, ok=302)),
-    ("feeds", None, "get", None, _expect({"organiser"}, set(ROLES))),
+     expect({"reporter", "head"}, DISTRICT_STAFF | {"organiser"}, ok=302)),
+    ("feeds", None, "get", None, expect({"organiser"}, set(CAST))),
     ("feed_set", "campaign", "post", {"c{pk}-node_code": "1.3"},
-     _expect({"organiser"}, set(ROLES) - {"stranger"}, ok=302)),
+     expect({"organiser"}, set(CAST) - {"stranger"}, ok=302)),
 ]  # fmt: skip
 # An invalid POST by an editor answers 400: counted as "forbidden" above, so fix it up here.
 INVALID_POST = {"task_create", "task_delete"}

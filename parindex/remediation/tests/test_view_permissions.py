@@ -13,44 +13,14 @@ from django.urls import reverse
 
 from parindex.evidence.services import EvidenceMetadata
 from parindex.evidence.tests.samples import pdf_bytes
-from parindex.orgs.models import Role, UnitKind
-from parindex.orgs.tests.factories import MembershipFactory, UnitFactory, UserFactory
 from parindex.remediation.models import RemediationTask
 from parindex.remediation.services import add_evidence, build_plan
 from parindex.remediation.tests.factories import SEED_004_LOST
+from parindex.testing.roles import CAST, expect
 
-ROLES = [
-    "organiser",
-    "reporter",
-    "head",
-    "appraiser",
-    "council",
-    "dept_owner",
-    "viewer",
-    "outsider",
-    "stranger",
-]
 READERS = {"organiser", "council", "viewer", "reporter", "head"}
 IN_SIGHT = READERS | {"appraiser", "dept_owner"}
 STAFF = {"organiser", "council", "viewer", "appraiser", "dept_owner"}
-
-
-@pytest.fixture
-def stranger(province):
-    other_district = UnitFactory(
-        code="SL-MY", name="Huyện Mộc Châu", kind=UnitKind.DISTRICT, parent=province
-    )
-    commune = UnitFactory(code="MC-CHIENGSON", name="Xã Chiềng Sơn", parent=other_district)
-    user = UserFactory(username="stranger")
-    MembershipFactory(user=user, unit=commune, role=Role.REPORTER)
-    return user
-
-
-@pytest.fixture
-def cast(
-    request, organiser, reporter, head, appraiser, council, dept_owner, viewer, outsider, stranger
-):
-    return {name: request.getfixturevalue(name) for name in ROLES}
 
 
 @pytest.fixture
@@ -88,10 +58,6 @@ def targets(plan, campaign, commune, organiser):
     }
 
 
-def _expect(allowed: set[str], forbidden: set[str], ok: int = 200) -> dict[str, int]:
-    return {role: ok if role in allowed else 403 if role in forbidden else 404 for role in ROLES}
-
-
 def _status_data(task_id: int) -> dict:
     task = RemediationTask.objects.get(pk=task_id)
     return {"status": "in_progress", "reason": "", "note": "", "version": str(task.version)}
@@ -99,35 +65,35 @@ def _status_data(task_id: int) -> dict:
 
 # (url name, target, method, expected status per role)
 CASES = [
-    ("index", None, "get", dict.fromkeys(ROLES, 200)),
-    ("task_list", None, "get", dict.fromkeys(ROLES, 200)),
+    ("index", None, "get", dict.fromkeys(CAST, 200)),
+    ("task_list", None, "get", dict.fromkeys(CAST, 200)),
     (
         "campaign",
         "campaign",
         "get",
-        _expect({"organiser", "council", "viewer", "dept_owner"}, {"appraiser"}),
+        expect({"organiser", "council", "viewer", "dept_owner"}, {"appraiser"}),
     ),
     (
         "departments",
         "campaign",
         "get",
-        _expect({"organiser", "council", "viewer", "dept_owner"}, {"appraiser"}),
+        expect({"organiser", "council", "viewer", "dept_owner"}, {"appraiser"}),
     ),
-    ("lost_points", "unit", "get", _expect(READERS | {"dept_owner"}, {"appraiser"})),
-    ("plan_create", "unit", "post", _expect({"organiser"}, IN_SIGHT, ok=400)),
-    ("plan", "plan", "get", _expect(READERS | {"dept_owner"}, {"appraiser"})),
-    ("plan_letter", "plan", "get", _expect(READERS | {"dept_owner"}, {"appraiser"})),
-    ("plan_xlsx", "plan", "get", _expect(READERS | {"dept_owner"}, {"appraiser"})),
-    ("plan_edit", "plan", "get", _expect({"organiser"}, IN_SIGHT)),
-    ("plan_delete", "plan", "get", _expect({"organiser"}, IN_SIGHT)),
-    ("task", "task", "get", _expect(READERS | {"dept_owner"}, {"appraiser"})),
-    ("task", "other_task", "get", _expect(READERS, {"appraiser"})),
-    ("task_status", "task", "post", _expect({"organiser", "dept_owner"}, IN_SIGHT, ok=302)),
-    ("task_status", "other_task", "post", _expect({"organiser"}, IN_SIGHT - {"dept_owner"}, 302)),
-    ("task_evidence", "task", "post", _expect({"organiser", "dept_owner"}, IN_SIGHT, ok=400)),
-    ("evidence_download", "evidence", "get", _expect(READERS | {"dept_owner"}, {"appraiser"})),
-    ("task_edit", "task", "get", _expect({"organiser"}, IN_SIGHT)),
-    ("task_delete", "task", "get", _expect({"organiser"}, IN_SIGHT)),
+    ("lost_points", "unit", "get", expect(READERS | {"dept_owner"}, {"appraiser"})),
+    ("plan_create", "unit", "post", expect({"organiser"}, IN_SIGHT, ok=400)),
+    ("plan", "plan", "get", expect(READERS | {"dept_owner"}, {"appraiser"})),
+    ("plan_letter", "plan", "get", expect(READERS | {"dept_owner"}, {"appraiser"})),
+    ("plan_xlsx", "plan", "get", expect(READERS | {"dept_owner"}, {"appraiser"})),
+    ("plan_edit", "plan", "get", expect({"organiser"}, IN_SIGHT)),
+    ("plan_delete", "plan", "get", expect({"organiser"}, IN_SIGHT)),
+    ("task", "task", "get", expect(READERS | {"dept_owner"}, {"appraiser"})),
+    ("task", "other_task", "get", expect(READERS, {"appraiser"})),
+    ("task_status", "task", "post", expect({"organiser", "dept_owner"}, IN_SIGHT, ok=302)),
+    ("task_status", "other_task", "post", expect({"organiser"}, IN_SIGHT - {"dept_owner"}, 302)),
+    ("task_evidence", "task", "post", expect({"organiser", "dept_owner"}, IN_SIGHT, ok=400)),
+    ("evidence_download", "evidence", "get", expect(READERS | {"dept_owner"}, {"appraiser"})),
+    ("task_edit", "task", "get", expect({"organiser"}, IN_SIGHT)),
+    ("task_delete", "task", "get", expect({"organiser"}, IN_SIGHT)),
 ]
 
 

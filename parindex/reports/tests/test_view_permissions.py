@@ -2,52 +2,16 @@
 parindex/assessments/tests/test_view_permissions.py): 200 or the redirect for those allowed,
 403 for those who see the campaign without the right, 404 for those who do not see it."""
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from parindex.orgs.models import Role, UnitKind
-from parindex.orgs.tests.factories import MembershipFactory, UnitFactory, UserFactory
 from parindex.reports.models import ExportJob, ExportKind
 from parindex.results.models import ResultSnapshot
+from parindex.testing.roles import expect
 
-ROLES = [
-    "organiser",
-    "reporter",
-    "head",
-    "appraiser",
-    "council",
-    "dept_owner",
-    "viewer",
-    "outsider",
-    "stranger",
-]
 READERS = {"organiser", "council", "viewer"}
 UNIT = {"reporter", "head"}
 DISTRICT_STAFF = {"appraiser", "dept_owner"}
-
-
-@pytest.fixture
-def stranger(province):
-    """The reporter of a commune in another district: sees nothing of this campaign."""
-    other_district = UnitFactory(
-        code="SL-MY", name="Huyện Mộc Châu", kind=UnitKind.DISTRICT, parent=province
-    )
-    commune = UnitFactory(code="MC-CHIENGSON", name="Xã Chiềng Sơn", parent=other_district)
-    user = UserFactory(username="stranger")
-    MembershipFactory(user=user, unit=commune, role=Role.REPORTER)
-    return user
-
-
-@pytest.fixture
-def cast(
-    request, organiser, reporter, head, appraiser, council, dept_owner, viewer, outsider, stranger
-):
-    return {name: request.getfixturevalue(name) for name in ROLES}
-
-
-def _expect(allowed: set[str], forbidden: set[str], ok: int = 200) -> dict[str, int]:
-    return {role: ok if role in allowed else 403 if role in forbidden else 404 for role in ROLES}
 
 
 def _published(snapshot):
@@ -59,14 +23,14 @@ def _published(snapshot):
 # (case, published?, url name, method, data, expected status per role). "outsider" is the
 # reporter of Tường Tiến, another commune of the same campaign.
 CASES = [
-    ("page", False, "exports", "get", None, _expect(READERS | UNIT | {"outsider"}, DISTRICT_STAFF)),
+    ("page", False, "exports", "get", None, expect(READERS | UNIT | {"outsider"}, DISTRICT_STAFF)),
     (
         "xlsx",
         False,
         "start",
         "post",
         {"kind": "xlsx"},
-        _expect(READERS, DISTRICT_STAFF | UNIT | {"outsider"}, ok=302),
+        expect(READERS, DISTRICT_STAFF | UNIT | {"outsider"}, ok=302),
     ),
     (
         "docx",
@@ -74,7 +38,7 @@ CASES = [
         "start",
         "post",
         {"kind": "docx"},
-        _expect(READERS, DISTRICT_STAFF | UNIT | {"outsider"}, ok=302),
+        expect(READERS, DISTRICT_STAFF | UNIT | {"outsider"}, ok=302),
     ),
     (
         "scorecards",
@@ -82,7 +46,7 @@ CASES = [
         "start",
         "post",
         {"kind": "scorecards"},
-        _expect(READERS, DISTRICT_STAFF | UNIT | {"outsider"}, ok=302),
+        expect(READERS, DISTRICT_STAFF | UNIT | {"outsider"}, ok=302),
     ),
     (
         "own scorecard, unpublished",
@@ -90,7 +54,7 @@ CASES = [
         "start",
         "post",
         {"kind": "scorecard"},
-        _expect(READERS, DISTRICT_STAFF | UNIT | {"outsider"}, ok=302),
+        expect(READERS, DISTRICT_STAFF | UNIT | {"outsider"}, ok=302),
     ),
     # Published: a unit's people build their own scorecard; another unit's is a 404.
     (
@@ -99,7 +63,7 @@ CASES = [
         "start",
         "post",
         {"kind": "scorecard"},
-        _expect(READERS | UNIT, DISTRICT_STAFF, ok=302),
+        expect(READERS | UNIT, DISTRICT_STAFF, ok=302),
     ),
 ]
 

@@ -8,55 +8,22 @@ published; `outsider` (Tường Tiến's reporter) never does."""
 import pytest
 from django.urls import reverse
 
-from parindex.orgs.models import Role, UnitKind
-from parindex.orgs.tests.factories import MembershipFactory, UnitFactory, UserFactory
 from parindex.results import services
+from parindex.testing.roles import CAST, expect
 
-ROLES = [
-    "organiser",
-    "reporter",
-    "head",
-    "appraiser",
-    "council",
-    "dept_owner",
-    "viewer",
-    "outsider",
-    "stranger",
-]
 READERS = {"organiser", "council", "viewer"}
 UNIT = {"reporter", "head"}
 STAFF = {"appraiser", "dept_owner"}
 
 
-@pytest.fixture
-def stranger(province):
-    """The reporter of a commune in another district: sees nothing of this campaign."""
-    other_district = UnitFactory(
-        code="SL-MY", name="Huyện Mộc Châu", kind=UnitKind.DISTRICT, parent=province
-    )
-    commune = UnitFactory(code="MC-CHIENGSON", name="Xã Chiềng Sơn", parent=other_district)
-    user = UserFactory(username="stranger")
-    MembershipFactory(user=user, unit=commune, role=Role.REPORTER)
-    return user
-
-
-@pytest.fixture
-def cast(request, organiser, reporter, head, appraiser, council, dept_owner, viewer, outsider):
-    return {name: request.getfixturevalue(name) for name in ROLES}
-
-
-def _expect(allowed: set[str], forbidden: set[str], ok: int = 200) -> dict[str, int]:
-    return {role: ok if role in allowed else 403 if role in forbidden else 404 for role in ROLES}
-
-
 # Who sees the campaign at all (403 rather than 404): its district staff and its units' people.
 SEES_CAMPAIGN = READERS | STAFF | UNIT | {"outsider"}
-CAMPAIGN_PAGE = _expect(READERS, SEES_CAMPAIGN)
-CRITERIA_PAGE = _expect(READERS | {"dept_owner"}, SEES_CAMPAIGN)
-ORGANISER_ONLY = _expect({"organiser"}, SEES_CAMPAIGN)
+CAMPAIGN_PAGE = expect(READERS, SEES_CAMPAIGN)
+CRITERIA_PAGE = expect(READERS | {"dept_owner"}, SEES_CAMPAIGN)
+ORGANISER_ONLY = expect({"organiser"}, SEES_CAMPAIGN)
 # Tường Phù's scorecard: the outsider does not see that unit, so 404.
-SCORECARD_UNPUBLISHED = _expect(READERS, STAFF | UNIT)
-SCORECARD_PUBLISHED = _expect(READERS | UNIT, STAFF)
+SCORECARD_UNPUBLISHED = expect(READERS, STAFF | UNIT)
+SCORECARD_PUBLISHED = expect(READERS | UNIT, STAFF)
 
 # (url name, arguments, method, expected before publication, expected after)
 CASES = [
@@ -69,7 +36,7 @@ CASES = [
     ("scorecard", "unit", "get", SCORECARD_UNPUBLISHED, SCORECARD_PUBLISHED),
     ("radar_xlsx", "unit", "get", SCORECARD_UNPUBLISHED, SCORECARD_PUBLISHED),
     ("publish", "campaign", "get", ORGANISER_ONLY, ORGANISER_ONLY),
-    ("take", "provisional", "post", _expect({"organiser"}, SEES_CAMPAIGN, ok=302), None),
+    ("take", "provisional", "post", expect({"organiser"}, SEES_CAMPAIGN, ok=302), None),
 ]
 
 
@@ -176,7 +143,7 @@ def test_the_index_lists_what_each_role_may_open(clients, final, organiser, comm
         urls = (campaign_url, criteria_url, own_url, other_url)
         return {url for url in urls if f'href="{url}"' in html}
 
-    assert {role: links(role) for role in ROLES} == {
+    assert {role: links(role) for role in CAST} == {
         **{role: {campaign_url, criteria_url} for role in READERS},
         "dept_owner": {criteria_url},
         **{role: set() for role in {"reporter", "head", "appraiser", "outsider", "stranger"}},
