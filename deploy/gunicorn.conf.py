@@ -4,7 +4,9 @@ import multiprocessing
 import os
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
-# Pages are short and database-bound: a few sync workers per core serve a province's clerks.
+# Pages are CPU-bound (template rendering and the scoring engine, not the database): about two
+# processes per core keep both cores busy without a long queue, and a second thread per worker
+# lets it take another request while one waits on the database (bench/load.py measures this).
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = 60
