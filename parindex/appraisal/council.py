@@ -30,6 +30,7 @@ from parindex.assessments.models import (
 )
 from parindex.audit.services import log_action
 from parindex.orgs import access
+from parindex.results.bundles import record_final_bundles
 from parindex.textnorm import nfc
 
 # The layers the final score is taken from, lowest priority first (explanations are claims).
@@ -86,13 +87,17 @@ def _finalise(actor, assessments: Iterable[Assessment], now: datetime.datetime) 
     """Final entries for each unit, and the unit approved; one audit entry per unit."""
     assessments = list(assessments)
     layers = current_entries([a.pk for a in assessments], [*SOURCE_LAYERS, Layer.FINAL])
+    written = {}
     for assessment in assessments:
         entries = _final_entries(actor, assessment, layers.get(assessment.pk, {}), now)
         ScoreEntry.objects.bulk_create(entries)
+        written[assessment.pk] = entries
         old, assessment.status = assessment.status, AssessmentStatus.APPROVED
         assessment.save(update_fields=["status"])
         data = {"from": old, "final_entries": len(entries)}
         log_action(actor, "appraisal.approved", assessment, unit=assessment.unit, data=data)
+    # What the final snapshot reads, one row per unit, written with the final entries.
+    record_final_bundles(assessments, layers, written, now)
 
 
 def _locked_assessments(campaign: Campaign, **filters) -> list[Assessment]:

@@ -115,3 +115,39 @@ class UnitResult(models.Model):
 
     def maximum_of(self, code: str) -> Decimal:
         return Decimal(self.maxima[code])
+
+
+class FinalBundle(models.Model):
+    """What the council's approval made final for one unit, in one row (results/bundles.py).
+
+    Written by the approval in the transaction that writes the `final` layer's entries, so a
+    final snapshot reads one row per unit instead of four layers × every leaf. Each approval
+    (again after a reopen) adds a row; the newest is current. Never changed.
+    """
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("approved at"))
+    # As UnitResult stores them: {leaf: engine inputs} (answered leaves), {leaf: "step2 r1: …"},
+    # {leaf: "points"} self-assessed, {leaf: reason} of the appraisal steps.
+    inputs = models.JSONField(_("inputs"), default=dict)
+    sources = models.JSONField(_("sources"), default=dict)
+    self_points = models.JSONField(_("self-assessed points"), default=dict)
+    reasons = models.JSONField(_("appraisal reasons"), default=dict)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("final bundle")
+        verbose_name_plural = _("final bundles")
+        indexes = [models.Index(fields=["assessment", "-id"], name="bundle_assessment_newest")]
+
+    def __str__(self) -> str:
+        return f"{self.assessment} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("A final bundle is never changed: the council approves again.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("A final bundle is never deleted.")

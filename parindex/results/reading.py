@@ -7,7 +7,7 @@ appraisal steps just their reasons. So each layer is read with the columns it is
 
 The rows are fetched with a plain cursor over the queryset's own SQL: Django's per-value
 converters (JSON, Decimal) cost more than the query on SQLite; the two columns that need it are
-converted here (`_json`, `_points`).
+converted here (`json_value`, `_points`).
 
 `Entry` has the attribute names of ScoreEntry that the snapshot reads (layer, revision, inputs,
 points, note), so appraisal's `final_sources` and assessments' `inputs_of` take either.
@@ -45,7 +45,7 @@ def fetch(query: QuerySet) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _json(value) -> dict:
+def json_value(value) -> dict:
     """A JSON column as the driver returns it (text on SQLite and, with Django, PostgreSQL)."""
     return json.loads(value) if isinstance(value, str | bytes) else value
 
@@ -68,7 +68,7 @@ def read_scored(found: Layers, ids: list[int], layers: Iterable[str]) -> None:
         .values_list("assessment_id", "node_code", "layer", "revision", "inputs", "points", "note")
     )
     for assessment_id, code, layer, revision, inputs, points, note in fetch(rows):
-        entry = Entry(layer, revision, _json(inputs), _points(points), note)
+        entry = Entry(layer, revision, json_value(inputs), _points(points), note)
         _add(found, assessment_id, code, entry)
 
 

@@ -6,6 +6,7 @@ council's approval would. Nothing but the engine computes a figure stored here.
 """
 
 import datetime
+import time
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -23,6 +24,13 @@ from parindex.assessments.models import (
     Campaign,
     CampaignStatus,
     Layer,
+)
+from parindex.results.bundles import (
+    Basis,
+    current_bundles,
+    final_basis,
+    points_text,
+    reasons_of,
 )
 from parindex.results.figures import build_summary
 from parindex.results.lineage import comparison_snapshots, previous_results, previous_summary
@@ -53,53 +61,72 @@ def assessments_in(campaign: Campaign, kind: str) -> list[Assessment]:
     return list(query.order_by("unit__code"))
 
 
-def scored_entries(by_layer: Mapping[str, Mapping[str, Entry]], kind: str):
-    """The entry each leaf's score comes from."""
+def basis_of(by_layer: Mapping[str, Mapping[str, Entry]], kind: str) -> Basis:
+    """What a unit's row is computed from, out of its current entries: a final snapshot's the
+    way the approval's bundle has it (bundles.final_basis); a provisional one's per leaf from
+    the latest of self → step 1 → step 2."""
     if kind == SnapshotKind.FINAL:
-        return dict(by_layer.get(Layer.FINAL, {}))
-    return final_sources(by_layer)
-
-
-def _reasons(by_layer: Mapping[str, Mapping[str, Entry]]) -> dict[str, str]:
-    """The appraisers' reasons per leaf, step 2's after step 1's."""
-    reasons: dict[str, str] = {}
-    for layer in (Layer.STEP1, Layer.STEP2):
-        for code, entry in by_layer.get(layer, {}).items():
-            if entry.note:
-                reasons[code] = entry.note
-    return reasons
-
-
-def _source_of(entry: Entry, kind: str) -> str:
-    if kind == SnapshotKind.FINAL:
-        return entry.note or f"{entry.layer} r{entry.revision}"
-    return f"{entry.layer} r{entry.revision}"
+        return final_basis(by_layer)
+    used = final_sources(by_layer)
+    return Basis(
+        inputs=inputs_of(used),
+        sources={code: f"{entry.layer} r{entry.revision}" for code, entry in used.items()},
+        self_points={
+            code: points_text(entry.points) for code, entry in by_layer.get(Layer.SELF, {}).items()
+        },
+        reasons=reasons_of(by_layer),
+    )
 
 
 def _unit_row(
-    criteria: CriteriaSet, score: UnitScore, assessment: Assessment, by_layer, used, kind
+    codes: list[str], score: UnitScore, assessment: Assessment, basis: Basis, maxima: dict
 ) -> UnitResult:
-    result, nodes = score.result, criteria.framework.nodes
-    points = result.points
-    statuses = result.statuses
+    result = score.result
     return UnitResult(
         unit=assessment.unit,
         assessment=assessment,
-        inputs=inputs_of(used),
-        sources={code: _source_of(entry, kind) for code, entry in used.items()},
-        points={node.code: str(points[node.position]) for node in nodes},
-        maxima={node.code: str(result.maxima[node.position]) for node in nodes},
-        statuses={nodes[position].code: str(status) for position, status in statuses.items()},
-        self_points={
-            code: str(entry.points) for code, entry in by_layer.get(Layer.SELF, {}).items()
-        },
-        reasons=_reasons(by_layer),
+        inputs=basis.inputs,
+        sources=basis.sources,
+        points=dict(zip(codes, map(str, result.points), strict=True)),
+        maxima=maxima,
+        statuses={codes[position]: str(status) for position, status in result.statuses.items()},
+        self_points=basis.self_points,
+        reasons=basis.reasons,
         total=result.total,
         maximum=result.maximum,
         index=result.index_rounded,
         rank=score.rank,
         group=score.group or "",
     )
+
+
+def compute_rows(
+    criteria: CriteriaSet,
+    campaign: Campaign,
+    assessments: list[Assessment],
+    bases: Mapping[int, Basis],
+) -> tuple[CampaignResult, list[UnitResult]]:
+    """The engine over every unit's basis; unsaved UnitResult rows, ranked."""
+    campaign_result = score_units(
+        criteria.framework,
+        {a.unit.code: bases[a.pk].inputs for a in assessments},
+        Context(year=campaign.year),
+        groups=bands_of(campaign.groups),
+        strict=False,
+        language=None,
+    )
+    codes = [node.code for node in criteria.framework.nodes]
+    # The engine gives every unit without an N/A exclusion the same maxima list: its text is
+    # made once (keyed by the list's identity, which lives as long as the results do).
+    maxima: dict[int, dict[str, str]] = {}
+    rows = []
+    for score, assessment in zip(campaign_result.units, assessments, strict=True):
+        unit_maxima = score.result.maxima
+        text = maxima.get(id(unit_maxima))
+        if text is None:
+            text = maxima[id(unit_maxima)] = dict(zip(codes, map(str, unit_maxima), strict=True))
+        rows.append(_unit_row(codes, score, assessment, bases[assessment.pk], text))
+    return campaign_result, rows
 
 
 def compute(
@@ -109,48 +136,85 @@ def compute(
     layers: Layers,
     kind: str,
 ) -> tuple[CampaignResult, list[UnitResult]]:
-    """The engine over every unit's scored entries; unsaved UnitResult rows, ranked."""
-    used = {a.pk: scored_entries(layers.get(a.pk, {}), kind) for a in assessments}
-    campaign_result = score_units(
-        criteria.framework,
-        {a.unit.code: inputs_of(used[a.pk]) for a in assessments},
-        Context(year=campaign.year),
-        groups=bands_of(campaign.groups),
-        strict=False,
-        language=None,
+    """compute_rows over the units' current entries ({assessment id: {layer: {code: entry}}})."""
+    bases = {a.pk: basis_of(layers.get(a.pk, {}), kind) for a in assessments}
+    return compute_rows(criteria, campaign, assessments, bases)
+
+
+def bases_of(assessments: list[Assessment], kind: str) -> tuple[dict[int, Basis], str]:
+    """Every unit's basis, and how it was read ("bundles", "layers" or "bundles+layers").
+
+    A final snapshot reads the approval's bundles; units approved before bundles existed are
+    read from their layers. A provisional snapshot reads the source layers."""
+    ids = [a.pk for a in assessments]
+    if kind != SnapshotKind.FINAL:
+        layers = provisional_layers(ids, SOURCE_LAYERS)
+        return {pk: basis_of(layers.get(pk, {}), kind) for pk in ids}, "layers"
+    bases = current_bundles(ids)
+    missing = [pk for pk in ids if pk not in bases]
+    if missing:
+        layers = final_layers(missing)
+        bases.update((pk, basis_of(layers.get(pk, {}), kind)) for pk in missing)
+    how = (
+        "bundles+layers"
+        if missing and len(missing) < len(ids)
+        else "layers"
+        if missing
+        else "bundles"
     )
-    rows = [
-        _unit_row(criteria, score, a, layers.get(a.pk, {}), used[a.pk], kind)
-        for score, a in zip(campaign_result.units, assessments, strict=True)
-    ]
-    return campaign_result, rows
+    return bases, how
+
+
+class _Clock:
+    """Wall and CPU seconds per step of taking a snapshot, when the caller asks for them."""
+
+    def __init__(self, timings: dict | None) -> None:
+        self.timings = timings
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self, step: str) -> None:
+        if self.timings is None:
+            return
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.timings[step] = {"wall": wall - self.wall, "cpu": cpu - self.cpu}
+        self.wall, self.cpu = wall, cpu
 
 
 @transaction.atomic
 def take_snapshot(
-    actor, campaign: Campaign, kind: str, *, now: datetime.datetime | None = None
+    actor,
+    campaign: Campaign,
+    kind: str,
+    *,
+    now: datetime.datetime | None = None,
+    timings: dict | None = None,
 ) -> ResultSnapshot:
-    """Compute and store a snapshot; SnapshotRefused when the campaign is not at that stage."""
+    """Compute and store a snapshot; SnapshotRefused when the campaign is not at that stage.
+
+    `timings`, when given, receives {step: {"wall", "cpu"}} seconds (the benchmark's
+    breakdown) and "read": how the units were read (see bases_of)."""
+    clock = _Clock(timings)
     kind = SnapshotKind(kind)
     if kind == SnapshotKind.FINAL and campaign.status not in FINAL_STATUSES:
         raise SnapshotRefused(_("A final snapshot is taken after the council approves."))
     assessments = assessments_in(campaign, kind)
     if not assessments:
         raise SnapshotRefused(_("No unit has scores to snapshot yet."))
-    ids = [a.pk for a in assessments]
-    if kind == SnapshotKind.FINAL:
-        layers = final_layers(ids)
-    else:
-        layers = provisional_layers(ids, SOURCE_LAYERS)
+    bases, how = bases_of(assessments, kind)
+    clock.lap("read")
     criteria = criteria_for(campaign.framework)
-    campaign_result, rows = compute(criteria, campaign, assessments, layers, kind)
+    campaign_result, rows = compute_rows(criteria, campaign, assessments, bases)
+    del bases
+    clock.lap("engine and rows")
     earlier = comparison_snapshots(campaign)
     previous = previous_results([a.unit for a in assessments], earlier)
     for row in rows:
         row.previous = previous[row.unit.pk]
+    clock.lap("last year")
     summary = build_summary(
         campaign_result, rows, assessments, campaign.groups, previous_summary(earlier)
     )
+    clock.lap("summary")
     snapshot = ResultSnapshot.objects.create(
         campaign=campaign,
         kind=kind,
@@ -164,4 +228,7 @@ def take_snapshot(
     for row in rows:
         row.snapshot = snapshot
     UnitResult.objects.bulk_create(rows, batch_size=500)
+    clock.lap("insert")
+    if timings is not None:
+        timings["how"] = how
     return snapshot
