@@ -149,5 +149,6 @@ def what_if_page(request: HttpRequest, pk: int) -> HttpResponse:
         outcome = try_what_if(report, _targets(report, request.POST))
     except (WhatIfError, InputErrors) as problem:
         outcome, error = report.projected, str(problem)
-    context = {"report": report, "outcome": outcome, "error": error}
-    return render(request, "interim/_outcome.html", context)
+    ranked_among = len(report.peers) + 1
+    context = {"outcome": outcome, "error": error, "ranked_among": ranked_among}
+    return render(request, "whatif/_outcome.html", context)

@@ -13,6 +13,16 @@ urlpatterns = [
         name="lost_points",
     ),
     path(
+        "units/<int:unit_id>/campaigns/<int:campaign_id>/what-if/",
+        views.what_if_page,
+        name="what_if",
+    ),
+    path(
+        "units/<int:unit_id>/campaigns/<int:campaign_id>/what-if/outcome/",
+        views.what_if_outcome,
+        name="what_if_outcome",
+    ),
+    path(
         "units/<int:unit_id>/campaigns/<int:campaign_id>/plans/new/",
         views.plan_create,
         name="plan_create",

@@ -21,7 +21,10 @@ from parindex.remediation.forms import BuildPlanForm
 from parindex.remediation.losses import by_field, unit_losses
 from parindex.remediation.models import RemediationPlan
 from parindex.remediation.snapshots import latest_snapshot, unit_row
+from parindex.remediation.what_if import result_what_if
+from parindex.results.access import may_read_results
 from parindex.results.models import UnitResult
+from parindex.scoring import InputErrors, WhatIfError
 
 # Fixed phrases of the official letter (Vietnamese whatever the interface language).
 DEFAULT_SUBJECT = "V/v khắc phục tồn tại, hạn chế, nâng cao Chỉ số cải cách hành chính năm {year}"
@@ -151,3 +154,47 @@ def departments(request: HttpRequest, campaign_id: int) -> HttpResponse:
         "current": years[0] if years and years[0].campaign == campaign else None,
     }
     return render(request, "remediation/departments.html", context)
+
+
+def _what_if_scope(request, unit_id: int, campaign_id: int):
+    """The unit's result for a what-if: readers of the campaign's results, or the unit's own
+    people once the results are published (the rank compares with other units' figures)."""
+    unit, scope, campaign, snapshot, row = _unit_and_results(request, unit_id, campaign_id)
+    if snapshot is None:
+        raise Http404
+    if scope.departments is not None:
+        raise PermissionDenied
+    if not (may_read_results(request.user, campaign) or snapshot.is_published):
+        raise PermissionDenied
+    return unit, campaign, result_what_if(snapshot, row)
+
+
+def _targets(data, lost) -> dict[str, str]:
+    wanted = {}
+    for item in lost:
+        text = (data.get(f"pts_{item.code}") or "").strip().replace(",", ".")
+        if text:
+            wanted[item.code] = text
+    return wanted
+
+
+@login_required
+@require_GET
+def what_if_page(request: HttpRequest, unit_id: int, campaign_id: int) -> HttpResponse:
+    unit, campaign, found = _what_if_scope(request, unit_id, campaign_id)
+    context = {"unit": unit, "campaign": campaign, "w": found, "outcome": found.now}
+    return render(request, "remediation/what_if.html", context)
+
+
+@login_required
+@require_POST
+def what_if_outcome(request: HttpRequest, unit_id: int, campaign_id: int) -> HttpResponse:
+    """Reads only: nothing a what-if computes is stored."""
+    _unit, _campaign, found = _what_if_scope(request, unit_id, campaign_id)
+    error = ""
+    try:
+        outcome = found.apply(_targets(request.POST, found.lost))
+    except (WhatIfError, InputErrors) as problem:
+        outcome, error = found.now, str(problem)
+    context = {"outcome": outcome, "error": error, "ranked_among": found.ranked_among}
+    return render(request, "whatif/_outcome.html", context)
