@@ -3,9 +3,11 @@ widgets and current entries, the citations, and the totals. A fixed number of qu
 entries, citations; the tree itself is cached) whatever the size of the set.
 
 The page is CPU-bound: rendering ~120 leaves through Django templates cost ~80 % of a request.
-So the template walks the tree as one flat outline (no recursive includes), each leaf's text
-that never changes comes rendered once per language (leaf_text.py), and the words repeated on
-every leaf are translated once per page (leaf_text.page_labels)."""
+So the page shows every field (top-level node) as a summary and renders the leaves of one field
+only (the one asked for, or the first with unanswered leaves); the others load theirs when
+opened (the field view). A field's leaves are one flat outline (no recursive includes), each
+leaf's text that never changes comes rendered once per language (leaf_text.py), and the words
+repeated on every leaf are translated once per page (leaf_text.page_labels)."""
 
 import datetime
 from collections.abc import Callable
@@ -18,7 +20,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from parindex.assessments.answer_widgets import Widget, build_widget
-from parindex.assessments.criteria import CriteriaSet, Progress, criteria_for, evaluate, progress_of
+from parindex.assessments.criteria import (
+    CriteriaSet,
+    Progress,
+    criteria_for,
+    evaluate,
+    is_answered,
+    progress_of,
+)
 from parindex.assessments.evidence_links import citations_by_node
 from parindex.assessments.layers import current_layer, inputs_of
 from parindex.assessments.leaf_text import LeafText, leaf_text
@@ -44,6 +53,9 @@ class NodeView:
     children: list["NodeView"] = field(default_factory=list)
     error: str = ""  # the engine's refusal of what was just typed
     message: str = ""  # e.g. a revision conflict
+    progress: Progress | None = None  # fields only: their entered leaves answered / all
+    field_url: str = ""  # fields only: the view that renders their leaves
+    last_position: int = 0  # the last position of the node's subtree (a field's leaves' range)
 
     @cached_property
     def dom_id(self) -> str:
@@ -122,6 +134,25 @@ class AssessmentPage:
     by_code: dict[str, NodeView]
     totals: Totals
 
+    open_field: NodeView | None = None  # the field whose leaves the page renders
+
+    def field_of(self, code: str) -> NodeView:
+        """The top-level node (field) `code` belongs to (itself for a field)."""
+        view = self.by_code[code]
+        while view.node.parent is not None:
+            view = self.by_code[view.node.parent]
+        return view
+
+    def open_at(self, code: str | None) -> NodeView | None:
+        """Render the field of `code` (a field's or a leaf's code) open, or else the first field
+        with unanswered leaves; None when every leaf is answered and no code was asked for."""
+        if code in self.by_code:
+            self.open_field = self.field_of(code)
+        else:
+            unfinished = (f for f in self.roots if f.progress and f.progress.percent < 100)
+            self.open_field = next(unfinished, None)
+        return self.open_field
+
     def ancestors(self, code: str) -> list[NodeView]:
         chain, parent = [], self.criteria.framework.by_code[code].parent
         while parent is not None:
@@ -129,10 +160,11 @@ class AssessmentPage:
             parent = self.by_code[parent].node.parent
         return chain
 
-    @cached_property
-    def outline(self) -> list[tuple[str, NodeView | None]]:
-        """The tree in document order as (OPEN, node), (LEAF, leaf), (CLOSE, None) steps: one
-        loop in the template instead of an include per node and level."""
+    @staticmethod
+    def outline_of(field: NodeView) -> list[tuple[str, NodeView | None]]:
+        """A field's subtree in document order as (OPEN, node), (LEAF, leaf), (CLOSE, None)
+        steps, the field itself left out: one loop in the template instead of an include per
+        node and level."""
         steps: list[tuple[str, NodeView | None]] = []
 
         def walk(view: NodeView) -> None:
@@ -144,9 +176,13 @@ class AssessmentPage:
                 walk(child)
             steps.append((CLOSE, None))
 
-        for root in self.roots:
-            walk(root)
+        for child in field.children or [field]:  # a field that is itself a leaf shows itself
+            walk(child)
         return steps
+
+    @property
+    def open_outline(self) -> list[tuple[str, NodeView | None]]:
+        return self.outline_of(self.open_field) if self.open_field else []
 
 
 CODE_MARK = "CODE"  # stands for a node code in a reversed URL
@@ -159,6 +195,20 @@ def leaf_url(name: str, assessment_pk: int) -> Callable[[str], str]:
     as they are. Reversing for each leaf, twice, took about a sixth of the page's rendering."""
     head, tail = reverse(name, args=[assessment_pk, CODE_MARK]).rsplit(CODE_MARK, 1)
     return lambda code: f"{head}{code}{tail}"
+
+
+def node_url(assessment: Assessment, code: str) -> str:
+    """The self-assessment page with `code`'s field open, scrolled to the node: deep links
+    work without JavaScript (the fragment #n<position> alone works with it, fields.js)."""
+    url = reverse("assessments:assessment", args=[assessment.pk])
+    by_code = criteria_for(assessment.campaign.framework).framework.by_code
+    node = by_code.get(code)
+    if node is None:
+        return url
+    field = node
+    while field.parent is not None:
+        field = by_code[field.parent]
+    return f"{url}?field={field.code}#n{node.position}"
 
 
 def _view(
@@ -189,6 +239,27 @@ def _view(
     return view
 
 
+def _field_figures(
+    criteria: CriteriaSet, result: UnitResult, roots: list[NodeView], url: Callable[[str], str]
+) -> None:
+    """Each field's URL, answered leaves and position range (the page's summaries)."""
+
+    def last_of(view: NodeView) -> tuple[int, int, int]:  # (last position, answered, entered)
+        if view.is_leaf:
+            entered = int(view.entered)
+            return view.node.position, entered * is_answered(result, view.node), entered
+        figures = [last_of(child) for child in view.children]
+        return (
+            max([view.node.position, *(last for last, _, _ in figures)]),
+            sum(answered for _, answered, _ in figures),
+            sum(total for _, _, total in figures),
+        )
+
+    for root in roots:
+        root.last_position, answered, total = last_of(root)
+        root.progress, root.field_url = Progress(answered, total), url(root.node.code)
+
+
 def build_page(assessment: Assessment) -> AssessmentPage:
     """Everything the page shows about `assessment`'s self layer (two queries when cached)."""
     criteria = criteria_for(assessment.campaign.framework)
@@ -207,6 +278,7 @@ def build_page(assessment: Assessment) -> AssessmentPage:
         view = _view(criteria, result, node, entries, citations, urls, language)
         by_code[node.code] = view
         (by_code[node.parent].children if node.parent else roots).append(view)
+    _field_figures(criteria, result, roots, leaf_url("assessments:field", assessment.pk))
     last = max((e.created_at for e in entries.values()), default=None)
     totals = Totals(
         result.total, result.maximum, result.index_rounded, progress_of(criteria, result), last

@@ -6,14 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from parindex.assessments import services
 from parindex.assessments.answer_widgets import inputs_from_post
-from parindex.assessments.assessment_page import AssessmentPage, build_page
+from parindex.assessments.assessment_page import AssessmentPage, build_page, node_url
 from parindex.assessments.criteria import criteria_for
 from parindex.assessments.entries import (
     EntryError,
@@ -34,20 +33,26 @@ from parindex.assessments.submission import (
 from parindex.orgs import access
 
 
-def _page_context(request: HttpRequest, assessment: Assessment, page: AssessmentPage) -> dict:
-    user = request.user
-    editable = access.may_edit_self_assessment(user, assessment)
+def _leaves_context(request: HttpRequest, assessment: Assessment, page: AssessmentPage) -> dict:
+    """What rendering leaves needs (a field's leaves, a saved node)."""
+    editable = access.may_edit_self_assessment(request.user, assessment)
     refusal = self_entry_refusal(assessment)
     return {
         "assessment": assessment,
-        "campaign": assessment.campaign,
         "page": page,
         "labels": page_labels(),
-        "due": due_for(assessment),
         "refusal": refusal,
         "editable": editable and refusal is None,
         "may_edit": editable,
-        "can_submit": access.may_submit_assessment(user, assessment) and refusal is None,
+    }
+
+
+def _page_context(request: HttpRequest, assessment: Assessment, page: AssessmentPage) -> dict:
+    user, context = request.user, _leaves_context(request, assessment, page)
+    return context | {
+        "campaign": assessment.campaign,
+        "due": due_for(assessment),
+        "can_submit": access.may_submit_assessment(user, assessment) and not context["refusal"],
         "can_manage": access.may_manage_assessment(user, assessment),
     }
 
@@ -55,24 +60,39 @@ def _page_context(request: HttpRequest, assessment: Assessment, page: Assessment
 @login_required
 @require_GET
 def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every field's summary; the leaves of one field (?field=, else the first unfinished)."""
     assessment = access.get_assessment(request.user, pk)
-    context = _page_context(request, assessment, build_page(assessment))
-    return render(request, "assessments/assessment.html", context)
+    page = build_page(assessment)
+    page.open_at(request.GET.get("field"))
+    return render(request, "assessments/assessment.html", _page_context(request, assessment, page))
 
 
-def _node_url(assessment: Assessment, code: str) -> str:
-    node = criteria_for(assessment.campaign.framework).framework.by_code.get(code)
-    anchor = f"#n{node.position}" if node else ""
-    return reverse("assessments:assessment", args=[assessment.pk]) + anchor
+@login_required
+@require_GET
+def field_leaves(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """One field's leaves for its <details> as it opens (htmx), with its summary and the
+    totals out of band (they may have changed since the page was loaded). Without htmx: the
+    page with that field open."""
+    assessment = access.get_assessment(request.user, pk)
+    if not request.htmx:
+        return redirect(node_url(assessment, code))
+    page = build_page(assessment)
+    field = page.by_code.get(code)
+    if field is None or field.node.parent is not None:
+        raise Http404
+    page.open_field = field
+    context = _leaves_context(request, assessment, page)
+    return render(request, "assessments/_field_loaded.html", context)
 
 
 def _saved_response(request, assessment: Assessment, code: str, error: EntryError | None):
     """The node's result (or, after a conflict, the whole node) plus out-of-band totals."""
     page = build_page(assessment)
     view = page.by_code[code]
-    context = _page_context(request, assessment, page) | {
+    context = _leaves_context(request, assessment, page) | {
         "v": view,
         "ancestors": page.ancestors(code),
+        "field": page.field_of(code),
     }
     if isinstance(error, RevisionConflict):
         view.message = error.message
@@ -117,7 +137,7 @@ def save_node(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     else:
         prefix = _("%(code)s was not saved:") % {"code": code}
         messages.error(request, f"{prefix} {error.message}")
-    return redirect(_node_url(assessment, code))
+    return redirect(node_url(assessment, code))
 
 
 @login_required
@@ -139,12 +159,9 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Submitted. The self-assessment is now locked."))
             return redirect("assessments:assessment", assessment.pk)
-    positions = {
-        n.code: n.position for n in criteria_for(assessment.campaign.framework).framework.nodes
-    }
     context = {
         "assessment": assessment,
-        "blockers": [(b, positions[b.code]) for b in assessment_blockers(assessment)],
+        "blockers": [(b, node_url(assessment, b.code)) for b in assessment_blockers(assessment)],
         "refusal": self_entry_refusal(assessment),
         "may_submit": access.may_submit_assessment(request.user, assessment),
         "due": due_for(assessment),

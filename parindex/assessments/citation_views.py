@@ -8,10 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from parindex.assessments.assessment_page import node_url
 from parindex.assessments.criteria import criteria_for
 from parindex.assessments.entries import EntryError
 from parindex.assessments.evidence_links import citations_by_node, cite_evidence, withdraw_citation
@@ -20,10 +20,6 @@ from parindex.assessments.models import EvidenceCitation
 from parindex.evidence.exceptions import CitationRefused
 from parindex.evidence.services import citable_documents
 from parindex.orgs import access
-
-
-def _back(assessment, position: int) -> str:
-    return reverse("assessments:assessment", args=[assessment.pk]) + f"#n{position}"
 
 
 @login_required
@@ -44,13 +40,13 @@ def cite(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             form.add_error(None, refused.message)
         else:
             messages.success(request, _("Evidence cited for %(code)s.") % {"code": code})
-            return redirect(_back(assessment, node.position))
+            return redirect(node_url(assessment, code))
     context = {
         "assessment": assessment,
         "node": node,
         "form": form,
         "citations": citations_by_node([assessment.pk]).get(assessment.pk, {}).get(code, []),
-        "back": _back(assessment, node.position),
+        "back": node_url(assessment, code),
     }
     return render(request, "assessments/cite.html", context)
 
@@ -72,5 +68,4 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("Citation withdrawn."))
-    node = criteria_for(assessment.campaign.framework).framework.by_code[citation.node_code]
-    return redirect(_back(assessment, node.position))
+    return redirect(node_url(assessment, citation.node_code))

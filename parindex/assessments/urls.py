@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/units/", campaign_views.campaign_units, name="campaign_units"),
     path("<int:pk>/advance/", campaign_views.campaign_advance, name="campaign_advance"),
     path("assessments/<int:pk>/", assessment_views.assessment_detail, name="assessment"),
+    path("assessments/<int:pk>/fields/<str:code>/", assessment_views.field_leaves, name="field"),
     path("assessments/<int:pk>/nodes/<str:code>/", assessment_views.save_node, name="save_node"),
     path("assessments/<int:pk>/nodes/<str:code>/cite/", citation_views.cite, name="cite"),
     path("assessments/<int:pk>/submit/", assessment_views.submit, name="submit"),

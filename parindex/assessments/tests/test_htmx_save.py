@@ -46,6 +46,7 @@ def test_a_save_returns_the_node_result_and_oob_totals_matching_the_engine(
     assert (
         f'id="pts-n0" hx-swap-oob="true">{points(field.points)} / {points(field.maximum)}' in html
     )
+    assert 'id="answered-n0" hx-swap-oob="true">1/5 answered' in html
     assert 'id="totals" class="totals-bar" hx-swap-oob="true"' in html
     assert f"<strong>{points(result.total)}</strong> / {points(result.maximum)}" in html
     assert f"<strong>{index(result.index_rounded)}</strong>" in html
@@ -96,7 +97,7 @@ def test_without_javascript_a_plain_post_saves_and_redirects_to_the_node(
 ):
     response = _save(client_for(reporter), assessment, "1.1", {"value": "true", "note": "Có"})
     assert response.status_code == 302
-    assert response["Location"].endswith(f"/campaigns/assessments/{assessment.pk}/#n1")
+    assert response["Location"].endswith(f"/campaigns/assessments/{assessment.pk}/?field=1#n1")
     assert ScoreEntry.objects.get().note == "Có"
 
 

@@ -13,6 +13,7 @@ from parindex.assessments.tests.factories import open_campaign
 from parindex.orgs.tests.factories import UnitFactory
 
 PAGE_QUERIES = 7  # session, user, memberships, assessment, extension, entries, citations
+FIELD_QUERIES = 6  # the page's but the extension: a field's leaves (htmx, as it opens)
 SAVE_QUERIES = 20  # the above, the locked row, revision, insert, audit, self-score, savepoints
 DASHBOARD_QUERIES = 7  # session, user, memberships, campaign, assessments, entries, extensions
 
@@ -35,9 +36,27 @@ def test_the_self_assessment_page(
     client = client_for(reporter)
     url = reverse("assessments:assessment", args=[assessment.pk])
     with django_assert_max_num_queries(PAGE_QUERIES):
-        response = client.get(url)
+        response = client.get(url + "?field=2")
+    html = response.content.decode()
     assert response.status_code == 200
-    assert response.content.decode().count('class="leaf"') == leaves
+    assert html.count('class="node depth-0 field"') == leaves // 5  # every field's summary
+    assert html.count('class="leaf"') == 5  # the leaves of field 2 only
+
+
+@pytest.mark.parametrize("leaves", [10, 60])
+def test_a_fields_leaves(
+    client_for, django_assert_max_num_queries, organiser, reporter, district, commune, leaves
+):
+    campaign = open_campaign(organiser, district, [commune], leaves=leaves)
+    assessment = campaign.assessments.get()
+    _fill(assessment, reporter)
+    client = client_for(reporter)
+    url = reverse("assessments:field", args=[assessment.pk, "2"])
+    with django_assert_max_num_queries(FIELD_QUERIES):
+        response = client.get(url, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('class="leaf"') == 5 and 'id="n7-result"' in html
 
 
 @pytest.mark.parametrize("leaves", [10, 60])

@@ -1,5 +1,6 @@
 """In Chromium: a reporter answers nodes and the points, subtotal, total and progress bar change
-in place (htmx, no page load); an answer the engine refuses shows its reason and is not saved."""
+in place (htmx, no page load); an answer the engine refuses shows its reason and is not saved;
+a closed field loads its leaves when opened, and a link to one of its leaves opens it."""
 
 import re
 import time
@@ -51,9 +52,11 @@ def test_answers_update_points_and_totals_in_place(
     page.goto(f"/campaigns/assessments/{assessment.pk}/")
     page.evaluate("window.stillTheSamePage = true")
 
+    assert page.locator("#n6 .leaf").count() == 0  # field 2 is closed, its leaves not loaded
     page.locator("#n1 input[name=value][value=true]").check()
     page.wait_for_function("document.querySelector('#n1-result').innerText.includes('0.5 / 0.5')")
     assert page.locator("#pts-n0").inner_text() == "0.5 / 4"
+    assert page.locator("#answered-n0").inner_text() == "1/5 answered"
     assert "Self-score 0.5 / 9.3" in page.locator("#totals").inner_text()
     assert page.locator("#totals progress").get_attribute("value") == "1"
 
@@ -73,7 +76,11 @@ def test_answers_update_points_and_totals_in_place(
     )
     assert "Not saved" in page.locator("#n4-result").inner_text()
 
-    # Two fields of one node typed in quick succession while the first save is slow: the second
+    page.locator("#n6 > summary").click()  # field 2 opens and loads its leaves
+    page.locator("#n8 input[name=ev_late]").wait_for()
+    assert page.locator("#n6").get_attribute("open") is not None
+
+    # Two inputs of one node typed in quick succession while the first save is slow: the second
     # save waits for the first and starts from its revision (htmx queues requests per form),
     # so it is neither refused as a conflict nor lost.
     page.fill("#n8 input[name=ev_late]", "2")
@@ -81,6 +88,7 @@ def test_answers_update_points_and_totals_in_place(
     page.locator("#n8 input[name=ev_reprimand]").dispatch_event("change")
     page.wait_for_function("document.querySelector('#n8 [name=base_revision]').value === '2'")
     assert "after you opened it" not in page.locator("#n8").inner_text()
+    assert page.locator("#answered-n6").inner_text() == "1/5 answered"
 
     assert page.evaluate("window.stillTheSamePage") is True  # no reload happened
     saved = ScoreEntry.objects.order_by("node_code", "revision")
@@ -91,3 +99,15 @@ def test_answers_update_points_and_totals_in_place(
         ("2.2", 2),
     ]
     assert saved.last().inputs == {"value": {"late": "2", "reprimand": "0"}}
+
+
+def test_a_link_to_a_leaf_of_a_closed_field_opens_it(english_page, reporter, assessment):
+    page = english_page
+    _log_in(page, "reporter")
+    page.goto(f"/campaigns/assessments/{assessment.pk}/#n9")  # 2.3, in field 2 (closed)
+    page.locator("#n9 input[name=item]").first.wait_for()
+    assert page.locator("#n6").get_attribute("open") is not None
+    assert page.locator("#n0").get_attribute("open") is not None  # the first unfinished field
+    page.locator("#n9 input[name=none]").check()
+    page.wait_for_function("document.querySelector('#answered-n6').innerText === '1/5 answered'")
+    assert ScoreEntry.objects.get().node_code == "2.3"

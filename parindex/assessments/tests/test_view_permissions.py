@@ -82,6 +82,7 @@ CASES = [
         _expect({"organiser"}, DISTRICT_STAFF | UNIT | {"outsider"}, ok=302),
     ),
     ("assessment", "assessment", "get", None, _expect(READERS | UNIT, DISTRICT_STAFF)),
+    ("field", "field", "get", None, _expect(READERS | UNIT, DISTRICT_STAFF)),  # htmx, as it opens
     (
         "save_node",
         "node",
@@ -103,6 +104,7 @@ def _url(name: str, target: str | None, campaign, assessment) -> str:
         "campaign_xlsx": [campaign.pk, "xlsx"],
         "assessment": [assessment.pk],
         "node": [assessment.pk, "1.1"],
+        "field": [assessment.pk, "1"],
     }[target]
     return reverse(f"assessments:{name}", args=args)
 
@@ -114,9 +116,10 @@ def test_each_role_gets_what_its_scope_allows(
     client_for, cast, campaign, assessment, name, target, method, data, expected
 ):
     url = _url(name, target, campaign, assessment)
+    headers = {"HTTP_HX_REQUEST": "true"} if target == "field" else {}
     got = {}
     for role, user in cast.items():
-        response = getattr(client_for(user), method)(url, data or {})
+        response = getattr(client_for(user), method)(url, data or {}, **headers)
         got[role] = response.status_code
     assert got == expected
 
