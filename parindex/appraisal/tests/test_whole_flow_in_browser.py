@@ -163,7 +163,7 @@ def _self_assessment(page, assessment, tmp_path) -> None:
     page.select_option("select[name=document]", index=1)  # the only document
     page.fill("input[name=locator]", "trang 1")
     page.locator("main form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/campaigns/assessments/\d+/#n1$"))
+    page.wait_for_url(re.compile(r"/campaigns/assessments/\d+/\?field=1#n1$"))
 
     page.locator("#n1 input[name=value][value=true]").check()
     _revision(page, "#n1", 1)
@@ -172,6 +172,8 @@ def _self_assessment(page, assessment, tmp_path) -> None:
     _revision(page, "#n2", 1)
     _type(page, "#n2 textarea[name=note]", "Biên bản kiểm tra 9/10 cơ quan")
     _revision(page, "#n2", 2)
+    page.locator("#n3 > summary").click()  # field 2 loads its leaves as it opens
+    page.locator("#n4 select[name=value]").wait_for()
     page.select_option("#n4 select[name=value]", "tot")
     _revision(page, "#n4", 1)
     _type(page, "#n4 textarea[name=note]", "Giấy chứng nhận ISO còn hiệu lực")
