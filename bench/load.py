@@ -3,12 +3,12 @@
 A generated campaign of 200 units × 120 leaves is stored through the project's services
 (bench/load_data.py) in a throwaway database; gunicorn serves it on 127.0.0.1 with the
 production settings (bench/load_settings.py). Fifty reporters, each of their own unit, log in
-and work for a fixed time: open their self-assessment page, save answers one node at a time as
-htmx does, reopen the page; two organisers keep reopening the campaign dashboard
-(bench/load_client.py). Each person pauses between actions; the table gives, per database and
-page, requests, errors, latencies against the target (p95 under 300 ms on this machine), and
-the CPU each request used in its gunicorn worker, which other work on a shared machine disturbs
-far less than latencies (bench/load_gunicorn.py).
+and work for a fixed time: open their self-assessment page and one more field (its leaves come
+by htmx), save answers one node at a time as htmx does, reopen the page; two organisers keep
+reopening the campaign dashboard (bench/load_client.py). Each person pauses between actions;
+the table gives, per database and page, requests, errors, latencies against the target (p95
+under 300 ms on this machine), and the CPU each request used in its gunicorn worker, which
+other work on a shared machine disturbs far less than latencies (bench/load_gunicorn.py).
 """
 
 import datetime
@@ -23,6 +23,7 @@ from functools import partial
 from bench.campaign_generator import generate_framework, leaves
 from bench.load_client import (
     DASHBOARD,
+    FIELD,
     PAGE,
     SAVE,
     SAVES_PER_PAGE,
@@ -50,7 +51,7 @@ from bench.measure import Report, Table
 NAME = "load"
 DESCRIPTION = "reporters save answers and open pages, organisers the dashboard, on gunicorn"
 TARGET_MS = 300.0
-PAGES = (PAGE, SAVE, DASHBOARD)
+PAGES = (PAGE, FIELD, SAVE, DASHBOARD)
 DATABASES = ("sqlite", "postgresql")
 
 
@@ -130,6 +131,7 @@ def _drive(
     workers, _threads = gunicorn_shape()
     for _ in range(-(-3 * workers // len(reporters))):
         _parallel([reporter.open_page for reporter in reporters])
+        _parallel([reporter.open_field for reporter in reporters])
     campaign = plan["campaign"]
     _parallel([partial(b.warm_up, f"/campaigns/{campaign}/", workers) for b in organisers])
     rng, samples = random.Random(size.units), Samples()
@@ -245,9 +247,10 @@ def run(quick: bool = False, databases: Sequence[str] = DATABASES) -> Report:
     notes[:0] = [
         f"{size.units} units × {size.leaves} leaves. Each reporter, pausing "
         f"{size.think[0]:g}–{size.think[1]:g} s before each action, saves an answer or (one "
-        f"time in {SAVES_PER_PAGE + 1}) reopens its page; each organiser reopens the "
-        f"dashboard every {size.glance[0]:g}–{size.glance[1]:g} s. gunicorn on 127.0.0.1 with "
-        f"deploy/gunicorn.conf.py: {workers} workers × {threads} threads.",
+        f"time in {SAVES_PER_PAGE + 1}) reopens its page, then opens one more field; each "
+        f"organiser reopens the dashboard every {size.glance[0]:g}–{size.glance[1]:g} s. "
+        f"gunicorn on 127.0.0.1 with deploy/gunicorn.conf.py: {workers} workers × {threads} "
+        "threads.",
         f"Target: p95 under {TARGET_MS:.0f} ms for a page and a save on this 2-core machine.",
         "CPU ms: the mean CPU time a request of that page used in its gunicorn worker thread "
         "(PostgreSQL's own work not included).",

@@ -1,10 +1,12 @@
 """Simulated people for the load benchmark: a browser each (cookies, CSRF token, the revisions
 its page shows), standard library only, talking to 127.0.0.1 and nothing else.
 
-A reporter opens their unit's self-assessment page, then saves answers one node at a time as
-htmx does (HX-Request header, the CSRF token from the page, the node's base revision, which the
-saved fragment then updates), and reopens the page now and then. An organiser reopens the
-campaign dashboard. Each person pauses between actions (`think`), as people do.
+A reporter opens their unit's self-assessment page (every field's summary and the leaves of the
+first unfinished field), then opens one more field as a clerk does (its leaves come by htmx),
+saves answers one node at a time as htmx does (HX-Request header, the CSRF token from the page,
+the node's base revision, which the saved fragment then updates), and reopens the page now and
+then. An organiser reopens the campaign dashboard. Each person pauses between actions
+(`think`), as people do.
 """
 
 import random
@@ -20,7 +22,8 @@ from http.cookiejar import CookieJar
 
 from parindex.assessments.answer_samples import sample_answer
 
-PAGE, SAVE, DASHBOARD = "self-assessment page", "save a node (htmx)", "campaign dashboard"
+PAGE, FIELD = "self-assessment page", "field leaves (htmx)"
+SAVE, DASHBOARD = "save a node (htmx)", "campaign dashboard"
 SAVES_PER_PAGE = 4  # on average a clerk answers a few nodes, then reloads or comes back
 TIMEOUT_SECONDS = 60
 LOCAL = "http://127.0.0.1:"
@@ -33,11 +36,14 @@ _LEAF = re.compile(
     r'<input type="hidden" name="base_revision" value="(\d+)"',
     re.S,
 )
+# A closed field's summary: its leaves load from this URL as it opens (assessment.html).
+_FIELD_LINK = re.compile(r'hx-get="(/campaigns/assessments/\d+/fields/[^/"]+/)"')
 _UNIT_LINK = re.compile(r'href="/campaigns/assessments/\d+/"')
 _REVISION = re.compile(r'name="base_revision" value="(\d+)"')
-# The paths of the three pages measured, as the server sees them (for CPU per request).
+# The paths of the pages measured, as the server sees them (for CPU per request).
 _PATHS = {
     ("GET", re.compile(r"/campaigns/assessments/\d+/")): PAGE,
+    ("GET", re.compile(r"/campaigns/assessments/\d+/fields/[^/]+/")): FIELD,
     ("POST", re.compile(r"/campaigns/assessments/\d+/nodes/[^/]+/")): SAVE,
     ("GET", re.compile(r"/campaigns/\d+/")): DASHBOARD,
 }
@@ -156,15 +162,32 @@ class Reporter:
         self.path = f"/campaigns/assessments/{assessment}/"
         self.rng = random.Random(seed)
         self.leaves: dict[str, Leaf] = {}
+        self.fields: list[str] = []  # the URLs of the fields the page showed closed
+
+    def _learn(self, html: str) -> int:
+        """Note the leaves `html` shows (their URLs and revisions); how many."""
+        found = {m.group(2): Leaf(m.group(1), m.group(2), m.group(3), int(m.group(4)))
+                 for m in _LEAF.finditer(html)}  # fmt: skip
+        self.leaves.update(found)
+        return len(found)
 
     def open_page(self) -> None:
         page, _ = self.browser.request(self.path)
         token = _TOKEN.search(page)
-        self.leaves = {m.group(2): Leaf(m.group(1), m.group(2), m.group(3), int(m.group(4)))
-                       for m in _LEAF.finditer(page)}  # fmt: skip
-        if token is None or not self.leaves:
-            raise Refused("the page has no CSRF token or no form")
+        self.fields = _FIELD_LINK.findall(page)
+        if token is None or not (self._learn(page) or self.fields):
+            raise Refused("the page has no CSRF token or no field")
         self.browser.token = token.group(1)
+
+    def open_field(self) -> None:
+        """Open one of the fields the page showed closed, as htmx does when it is toggled."""
+        if not self.fields:
+            return
+        url = self.fields.pop(self.rng.randrange(len(self.fields)))
+        headers = {"HX-Request": "true", "HX-Current-URL": self.browser.base_url + self.path}
+        fragment, _ = self.browser.request(url, None, headers)
+        if not self._learn(fragment):
+            raise Refused(f"{url} shows no leaf")
 
     def save(self) -> bool:
         """Answer one node; True when the server recorded a new revision."""
@@ -206,13 +229,19 @@ def reporter_loop(
     reporter: Reporter, samples: Samples, until: float, think: Callable[[], None]
 ) -> None:
     """Until `until`: pause, then save an answer on the page already open or, one time in
-    SAVES_PER_PAGE + 1, reopen the page (drawn each time, so people do not fall in step)."""
+    SAVES_PER_PAGE + 1, reopen the page (drawn each time, so people do not fall in step);
+    after the page, and before any save when no leaf is shown, open one more field."""
+    field_next = False
     while True:
         think()
         if time.perf_counter() >= until:
             return
-        if reporter.rng.random() * (SAVES_PER_PAGE + 1) < 1:
+        if field_next or not reporter.leaves:
+            timed(samples, FIELD, reporter.open_field)
+            field_next = False
+        elif reporter.rng.random() * (SAVES_PER_PAGE + 1) < 1:
             timed(samples, PAGE, reporter.open_page)
+            field_next = True
         else:
             timed(samples, SAVE, reporter.save)
 

@@ -1,12 +1,13 @@
 """The load benchmark's CPU per request: the workers' notes are read back per page, only for
-the measured window and only for the three pages measured."""
+the measured window and only for the pages measured."""
 
-from bench.load_client import DASHBOARD, PAGE, SAVE, page_of
+from bench.load_client import DASHBOARD, FIELD, PAGE, SAVE, page_of
 from bench.load_cpu import request_cpu
 
 
 def test_each_measured_path_is_named_and_others_are_not():
     assert page_of("GET", "/campaigns/assessments/12/") == PAGE
+    assert page_of("GET", "/campaigns/assessments/12/fields/3/") == FIELD
     assert page_of("POST", "/campaigns/assessments/12/nodes/1.2.3/") == SAVE
     assert page_of("GET", "/campaigns/7/") == DASHBOARD
     assert page_of("GET", "/login/") is None
