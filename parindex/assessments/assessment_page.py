@@ -33,7 +33,7 @@ from parindex.assessments.layers import current_layer, inputs_of
 from parindex.assessments.leaf_text import LeafText, leaf_text
 from parindex.assessments.models import Assessment, EvidenceCitation, Layer, ScoreEntry
 from parindex.assessments.templatetags.assessments_tags import points
-from parindex.scoring import Node, Status, UnitResult
+from parindex.scoring import Node, NodeResult, Status, UnitResult
 
 
 @dataclass
@@ -42,8 +42,7 @@ class NodeView:
     raw: dict
     points: Decimal
     maximum: Decimal
-    status: Status
-    explanation: str
+    result: NodeResult = field(repr=False)  # status and explanation, computed when read
     entered: bool = False  # a leaf the unit answers (not the survey part)
     entry: ScoreEntry | None = None
     text: LeafText | None = None  # leaves only: heading and legend, rendered once per language
@@ -61,6 +60,15 @@ class NodeView:
     def dom_id(self) -> str:
         # Positions are stable in a frozen version and, unlike codes, safe in CSS selectors.
         return f"n{self.node.position}"
+
+    @cached_property
+    def status(self) -> Status:
+        return self.result.status
+
+    @cached_property
+    def explanation(self) -> str:
+        """The engine's line, in the page's language: only a shown leaf's is ever computed."""
+        return self.result.explanation
 
     @property
     def is_leaf(self) -> bool:
@@ -226,8 +234,7 @@ def _view(
         raw=criteria.raw_nodes[node.code],
         points=node_result.points,
         maximum=node_result.maximum,
-        status=node_result.status,
-        explanation=node_result.explanation,
+        result=node_result,
     )
     if node.rule is not None:
         view.entered = criteria.is_entered(node)

@@ -17,9 +17,9 @@ from parindex.assessments.dashboard import (
     export_headers,
     export_row,
     filter_rows,
-    link_rows,
     sort_rows,
 )
+from parindex.assessments.dashboard_html import rows_html
 from parindex.assessments.forms import (
     CampaignCreateForm,
     ScheduleForm,
@@ -191,16 +191,6 @@ def _columns() -> list[tuple[str, str]]:
     ]
 
 
-def _row_labels() -> dict[str, str]:
-    """Words the table repeats in many rows, translated once per page."""
-    return {
-        "overdue": _("overdue"),
-        "late": _("late"),
-        "extended": _("extended"),
-        "extend": _("extend"),
-    }
-
-
 def _next_status(campaign) -> str | None:
     position = CAMPAIGN_FLOW.index(campaign.status)
     return CAMPAIGN_FLOW[position + 1] if position + 1 < len(CAMPAIGN_FLOW) else None
@@ -212,10 +202,11 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = access.get_campaign(request.user, pk)
     rows, status, sort = _table(request, campaign)
     next_status = _next_status(campaign)
+    may_manage = access.may_manage_campaign(request.user, campaign)
     context = {
         "campaign": campaign,
-        "rows": link_rows(rows),
-        "labels": _row_labels(),
+        "rows": rows,
+        "rows_html": rows_html(rows, may_manage),
         "status": status,
         "sort": sort,
         "statuses": [*AssessmentStatus.choices, (LATE_FILTER, _("Submitted late (any stage)"))],
@@ -223,7 +214,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             (campaign._meta.get_field(n).verbose_name, getattr(campaign, n))
             for n in SCHEDULE_FIELDS
         ],
-        "can_manage": access.may_manage_campaign(request.user, campaign),
+        "can_manage": may_manage,
         "next_status": next_status and CampaignStatus(next_status),
         "appraisal_page": APPRAISAL_MOVES.get(next_status or ""),
         "columns": _columns(),

@@ -96,3 +96,26 @@ def test_the_page_filters_with_htmx_returning_only_the_table(client_for, organis
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="table"') and "<h1>" not in html
     assert html.count("<tr>") == 3
+
+
+def test_each_row_shows_its_cells_tags_and_links_escaped(
+    client_for, organiser, reporter, head, assessment, other_assessment, other_commune
+):
+    _late_submission(reporter, head, assessment)
+    other_commune.name = 'Xã <b>"Tiến"</b> & Co'
+    other_commune.save()
+    url = reverse("assessments:dashboard", args=[assessment.campaign_id])
+    html = client_for(organiser).get(url, {"sort": "code"}).content.decode()
+
+    page, extend = (
+        reverse(f"assessments:{name}", args=[other_assessment.pk])
+        for name in ("assessment", "extend")
+    )
+    mine = reverse("assessments:assessment", args=[assessment.pk])
+    assert f'<td><a href="{mine}">Xã Tường Phù</a></td>' in html
+    assert '<td class="num"><progress max="10" value="10">100%</progress> 10/10</td>' in html
+    assert '<td><span class="tag late">late</span></td>' in html
+    assert f'<a href="{page}">Xã &lt;b&gt;&quot;Tiến&quot;&lt;/b&gt; &amp; Co</a>' in html
+    assert f' <a href="{extend}">extend</a></td></tr>' in html  # not submitted: extendable
+    assert reverse("assessments:extend", args=[assessment.pk]) not in html  # locked
+    assert "<b>" not in html.split("<tbody>")[1]
