@@ -15,9 +15,9 @@ The stored shape (version 1)::
      "late": [{code, submitted_at}]}
 """
 
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, localcontext
+from operator import sub
 
 from parindex.assessments.models import Assessment
 from parindex.scoring import CampaignResult, Framework, Spread, index_spread
@@ -74,34 +74,32 @@ def _groups(campaign_result: CampaignResult, bands: Sequence[dict]) -> list[dict
 
 def node_losses(framework: Framework, results: Iterable) -> dict[str, dict]:
     """Per node outside the bonus block: average points, units that lost points, points lost
-    (maximum after N/A minus points), from the engine's results."""
+    (maximum after N/A minus points), from the engine's results.
+
+    Points and maxima are turned node-major once (zip), so each node's figures are a sum and a
+    filter over one column rather than 4,000 × 186 steps of Python."""
     nodes = [node for node in framework.nodes if not _in_bonus(framework, node)]
-    positions = [node.position for node in nodes]
-    sums = dict.fromkeys(positions, ZERO)
-    lost = dict.fromkeys(positions, ZERO)
-    losers: Counter = Counter()
-    count = 0
+    results = list(results)
+    count = len(results)
+    if not count:
+        empty = {"average": "0", "lost_units": 0, "lost_share": "0", "lost_total": str(ZERO)}
+        return {node.code: dict(empty) for node in nodes}
+    figures = {}
     with localcontext(ARITHMETIC):
-        for result in results:
-            count += 1
-            points, maxima = result.points, result.maxima
-            for position in positions:
-                value = points[position]
-                sums[position] += value
-                gap = maxima[position] - value
-                if gap > 0:
-                    lost[position] += gap
-                    losers[position] += 1
+        points = list(zip(*(result.points for result in results), strict=True))
+        maxima = list(zip(*(result.maxima for result in results), strict=True))
+        for node in nodes:
+            column = points[node.position]
+            gaps = [gap for gap in map(sub, maxima[node.position], column) if gap > 0]
+            figures[node.code] = (sum(column, ZERO), len(gaps), sum(gaps, ZERO))
     return {
-        node.code: {
-            "average": str(round_average(sums[node.position] / count)) if count else "0",
-            "lost_units": losers[node.position],
-            "lost_share": str(round_share(losers[node.position] * HUNDRED / count))
-            if count
-            else "0",
-            "lost_total": str(lost[node.position]),
+        code: {
+            "average": str(round_average(total / count)),
+            "lost_units": losers,
+            "lost_share": str(round_share(losers * HUNDRED / count)),
+            "lost_total": str(lost),
         }
-        for node in nodes
+        for code, (total, losers, lost) in figures.items()
     }
 
 
