@@ -17,7 +17,7 @@ The stored shape (version 1)::
 
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, localcontext
-from operator import sub
+from operator import itemgetter, sub
 
 from parindex.assessments.models import Assessment
 from parindex.scoring import CampaignResult, Framework, Spread, index_spread
@@ -86,7 +86,7 @@ def node_losses(framework: Framework, results: Iterable) -> dict[str, dict]:
         return {node.code: dict(empty) for node in nodes}
     figures = {}
     with localcontext(ARITHMETIC):
-        points = list(zip(*(result.points for result in results), strict=True))
+        points = list(zip(*map(points_of, results), strict=True))
         maxima = list(zip(*(result.maxima for result in results), strict=True))
         for node in nodes:
             column = points[node.position]
@@ -101,6 +101,13 @@ def node_losses(framework: Framework, results: Iterable) -> dict[str, dict]:
         }
         for code, (total, losers, lost) in figures.items()
     }
+
+
+def points_of(result) -> tuple:
+    """A unit's points per node in Framework.nodes order: what `result.points` gives, read
+    from the engine's shared columns at the unit's index (the way UnitResult documents them)
+    in one C-level pass."""
+    return tuple(map(itemgetter(result.unit), result.columns))
 
 
 def _in_bonus(framework: Framework, node) -> bool:

@@ -36,7 +36,7 @@ from parindex.results.bundles import (
     points_text,
     reasons_of,
 )
-from parindex.results.figures import build_summary
+from parindex.results.figures import build_summary, points_of
 from parindex.results.lineage import comparison_snapshots, previous_results, previous_summary
 from parindex.results.models import ResultSnapshot, SnapshotKind, UnitResult
 from parindex.results.reading import Entry, Layers, final_layers, provisional_layers
@@ -107,7 +107,7 @@ def _unit_row(
         assessment=assessment,
         inputs=basis.inputs,
         sources=basis.sources,
-        points=json_object(heads, map(str, result.points)),
+        points=json_object(heads, map(str, points_of(result))),
         maxima=maxima,
         statuses={
             codes[position].code: str(status) for position, status in result.statuses.items()

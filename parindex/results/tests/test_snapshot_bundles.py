@@ -151,3 +151,18 @@ def test_the_27_unit_campaign_is_the_same_either_way(twenty_seven, monkeypatch):
     assert sum(1 for row in rows.values() if row["maxima"]["2.1"] == "0") == 3
     assert sum(1 for row in rows.values() if row["previous"]) == 27
     assert from_bundles.summary["late"] and from_bundles.summary["changes"]["compared"] == 27
+
+
+def test_stored_points_and_maxima_are_the_engines_text(twenty_seven):
+    """Per-node maps are written as joined text: they read back as str() of the engine's own
+    points and maxima after N/A for every node."""
+    from parindex.assessments.criteria import criteria_for
+    from parindex.scoring import evaluate_unit
+
+    framework = criteria_for(twenty_seven.framework).framework
+    snapshot, _ = _take(twenty_seven)
+    for row in snapshot.units.all():
+        again = evaluate_unit(framework, row.inputs)
+        codes = [node.code for node in framework.nodes]
+        assert row.points == dict(zip(codes, map(str, again.points), strict=True))
+        assert row.maxima == dict(zip(codes, map(str, again.maxima), strict=True))
