@@ -4,10 +4,10 @@ Taking and publishing are the organiser's (the campaign jurisdiction's `organise
 for every campaign workflow); each runs in one transaction with its audit entry. Refusals are
 SnapshotRefused with a message for the user; a missing permission is PermissionDenied.
 
-The final snapshot is not taken automatically when the council approves (that would mean a
-hook in the appraisal app, and an organiser may still reopen an approved unit for correction):
-the organiser takes it ("take final snapshot"), or publishing takes it when no final snapshot
-is current.
+The final snapshot is not taken automatically when the council approves (an organiser may
+still reopen an approved unit for correction); the approval only stores each unit's final
+bundle (results/bundles.py), which the snapshot reads. The organiser takes it ("take final
+snapshot"), or publishing takes it when no final snapshot is current.
 """
 
 from django.core.exceptions import PermissionDenied
