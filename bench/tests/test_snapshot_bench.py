@@ -1,5 +1,6 @@
 """`python -m bench snapshot --quick` on SQLite, end to end: a throwaway database seeded with two
-campaigns, every step timed, and last year filled for every unit."""
+campaigns (this year's with final bundles), every step timed, from bundles and from layers with
+a breakdown by step, and last year filled for every unit."""
 
 from io import StringIO
 
@@ -14,8 +15,11 @@ def test_quick_snapshot_run_on_sqlite_times_every_step():
     names = [step.name for step in report.steps]
     assert names[0] == "SQLite: take_snapshot (final)"
     assert "SQLite: criterion_losses" in names and "SQLite: unit_rows" in names
+    assert "SQLite: take_snapshot (final, from layers)" in names
     assert all(step.seconds > 0 for step in report.steps)
-    assert report.steps[0].peak_bytes > 0
+    assert report.steps[0].peak_bytes > 0 and report.steps[1].peak_bytes > 0
+    steps = {(row[0], row[1]) for row in report.tables[0].rows}
+    assert {("bundles", "read"), ("bundles", "insert"), ("layers", "total")} <= steps
     printed = StringIO()
     print_report(report, printed)
     text = printed.getvalue()
