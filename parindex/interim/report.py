@@ -11,6 +11,7 @@ latest interim round on the same criteria set, else its latest final result.
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils import translation
 
@@ -48,8 +49,12 @@ class InterimReport:
     projected: WhatIf
     peers: tuple[Peer, ...]
     rank_now: int | None
-    path: CheapestPath  # the fewest criteria to recover to reach the next group
     language: str
+
+    @cached_property
+    def path(self) -> CheapestPath:
+        """The fewest criteria to recover to reach the next group (only the page shows it)."""
+        return cheapest_path(self.result, others=self.others)
 
     @property
     def path_text(self) -> str:
@@ -148,9 +153,8 @@ def interim_report(round_: InterimRound, language: str | None = None) -> Interim
     others = [peer.index for peer in peers]
     projected = what_if(result, points=assumed, others=others)
     rank_now = rank([result.index_rounded, *others])[0]
-    path = cheapest_path(result, others=others)
     return InterimReport(
-        round_, result, lost, pending, assumed, known, projected, peers, rank_now, path, language
+        round_, result, lost, pending, assumed, known, projected, peers, rank_now, language
     )
 
 

@@ -17,8 +17,7 @@ from parindex.interim.models import InterimRound
 from parindex.interim.page import build_round_page
 from parindex.interim.report import interim_report, try_what_if
 from parindex.orgs import access as org_access
-from parindex.scoring import InputErrors
-from parindex.scoring.whatif import WhatIfError
+from parindex.what_if_form import expected_points, outcome_of
 
 
 def get_round(user, pk: int, *, record: bool = False) -> InterimRound:
@@ -121,16 +120,6 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("interim:round", round_.pk)
 
 
-def _targets(report, data) -> dict:
-    """{leaf: expected points} from the what-if form: fields named pts_<code>, blank = none."""
-    wanted = {}
-    for item in (*report.lost, *report.pending):
-        text = (data.get(f"pts_{item.code}") or "").strip().replace(",", ".")
-        if text:
-            wanted[item.code] = text
-    return wanted
-
-
 @login_required
 def report_page(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round(request.user, pk)
@@ -144,11 +133,9 @@ def what_if_page(request: HttpRequest, pk: int) -> HttpResponse:
     """Reads only: nothing a what-if computes is stored."""
     round_ = get_round(request.user, pk)
     report = interim_report(round_)
-    error = ""
-    try:
-        outcome = try_what_if(report, _targets(report, request.POST))
-    except (WhatIfError, InputErrors) as problem:
-        outcome, error = report.projected, str(problem)
+    codes = [item.code for item in (*report.lost, *report.pending)]
+    targets = expected_points(request.POST, codes)
+    outcome, error = outcome_of(lambda t: try_what_if(report, t), targets, report.projected)
     ranked_among = len(report.peers) + 1
     context = {"outcome": outcome, "error": error, "ranked_among": ranked_among}
     return render(request, "whatif/_outcome.html", context)

@@ -24,7 +24,7 @@ from parindex.remediation.snapshots import latest_snapshot, unit_row
 from parindex.remediation.what_if import result_what_if
 from parindex.results.access import may_read_results
 from parindex.results.models import UnitResult
-from parindex.scoring import InputErrors, WhatIfError
+from parindex.what_if_form import expected_points, outcome_of
 
 # Fixed phrases of the official letter (Vietnamese whatever the interface language).
 DEFAULT_SUBJECT = "V/v khắc phục tồn tại, hạn chế, nâng cao Chỉ số cải cách hành chính năm {year}"
@@ -169,15 +169,6 @@ def _what_if_scope(request, unit_id: int, campaign_id: int):
     return unit, campaign, result_what_if(snapshot, row)
 
 
-def _targets(data, lost) -> dict[str, str]:
-    wanted = {}
-    for item in lost:
-        text = (data.get(f"pts_{item.code}") or "").strip().replace(",", ".")
-        if text:
-            wanted[item.code] = text
-    return wanted
-
-
 @login_required
 @require_GET
 def what_if_page(request: HttpRequest, unit_id: int, campaign_id: int) -> HttpResponse:
@@ -191,10 +182,7 @@ def what_if_page(request: HttpRequest, unit_id: int, campaign_id: int) -> HttpRe
 def what_if_outcome(request: HttpRequest, unit_id: int, campaign_id: int) -> HttpResponse:
     """Reads only: nothing a what-if computes is stored."""
     _unit, _campaign, found = _what_if_scope(request, unit_id, campaign_id)
-    error = ""
-    try:
-        outcome = found.apply(_targets(request.POST, found.lost))
-    except (WhatIfError, InputErrors) as problem:
-        outcome, error = found.now, str(problem)
+    targets = expected_points(request.POST, [item.code for item in found.lost])
+    outcome, error = outcome_of(found.apply, targets, found.now)
     context = {"outcome": outcome, "error": error, "ranked_among": found.ranked_among}
     return render(request, "whatif/_outcome.html", context)

@@ -8,6 +8,7 @@ indices give the rank and the snapshot's bands the group. Nothing here is stored
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils import translation
 
@@ -34,8 +35,12 @@ class ResultWhatIf:
     lost: tuple[LostPoints, ...]
     others: tuple[Decimal | None, ...]
     bands: tuple[GroupBand, ...]
-    path: CheapestPath
     language: str
+
+    @cached_property
+    def path(self) -> CheapestPath:
+        """Only the page shows it: the what-if answers typed points without searching."""
+        return cheapest_path(self.result, self.bands, others=self.others)
 
     @property
     def now(self) -> WhatIf:
@@ -64,7 +69,6 @@ def result_what_if(snapshot: ResultSnapshot, row: UnitResult) -> ResultWhatIf:
         .values_list("index", flat=True)
     )
     bands = bands_of(snapshot.groups)
-    path = cheapest_path(result, bands, others=others)
     return ResultWhatIf(
-        snapshot, row, result, lost_points(result, language), others, bands, path, language
+        snapshot, row, result, lost_points(result, language), others, bands, language
     )
